@@ -45,7 +45,11 @@ def atomic_write(path: PathLike, write: Callable[[BinaryIO], None]) -> Path:
 
 def atomic_write_bytes(path: PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically."""
-    return atomic_write(path, lambda f: f.write(data) and None)
+
+    def write(f: BinaryIO) -> None:
+        f.write(data)
+
+    return atomic_write(path, write)
 
 
 def atomic_write_text(path: PathLike, text: str) -> Path:

@@ -60,3 +60,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except (UsageError, ValueError, TypeError, FileNotFoundError) as e:
         print(f"purenn {args.command}: error: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and cut off: not an error
+        sys.stderr.close()
+        return 0

@@ -30,7 +30,8 @@ __all__ = ["dot", "matmul_rows", "KERNEL"]
 
 def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
     """Σ_k u_k · v_k with the loop inside C (CPython before 3.12)."""
-    return sum(map(operator.mul, u, v))
+    total: Scalar = sum(map(operator.mul, u, v))
+    return total
 
 
 def _dot_loop(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
@@ -46,7 +47,7 @@ def _choose() -> Tuple[str, Callable[[Sequence[Scalar], Sequence[Scalar]], Scala
         return "loop", _dot_loop
     sumprod = getattr(math, "sumprod", None)
     if sumprod is not None:
-        return "math.sumprod", sumprod  # type: ignore[no-any-return]
+        return "math.sumprod", sumprod
     return "sum(map(mul))", _dot_map
 
 

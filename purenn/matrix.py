@@ -240,7 +240,7 @@ class Matrix:
             )
         if not is_number(c):
             return NotImplemented
-        return self.map(lambda v: v * c)  # type: ignore[operator]
+        return self.map(lambda v: v * c)
 
     def __rmul__(self, c: object) -> "Matrix":
         """c · A for a number c, e.g. the learning rate: η · ∂E/∂W."""
@@ -252,7 +252,7 @@ class Matrix:
             return NotImplemented
         if c == 0:
             raise ZeroDivisionError("cannot divide a Matrix by zero")
-        return self.map(lambda v: v / c)  # type: ignore[operator]
+        return self.map(lambda v: v / c)
 
     def map(self, f: Callable[[Any], Scalar]) -> "Matrix":
         """Apply f to every entry, e.g. an activation function σ.

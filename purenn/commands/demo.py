@@ -1,0 +1,49 @@
+"""``purenn demo``: the course's first training task, binary to decimal.
+
+'Künstliche Intelligenz selbst gemacht', Binärumwandlung trainieren: a 3-4-1
+network with ReLU in both layers learns to turn three binary digits into a
+number, η = 0.01, 3000 iterations over all seven examples — 101 is left out
+on purpose, and the network still answers about 5 for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from purenn.network import Network
+
+NAME = "demo"
+HELP = "train the course's binary-to-decimal network (3-4-1, ReLU) and show its predictions"
+EPILOG = "example:\n  purenn demo --seed 1 --epochs 3000"
+
+#: The seven examples of the slide; 101 → 5 is left out for the network to guess.
+TRAINING_DATA = [
+    ([0, 0, 0], [0]),
+    ([0, 0, 1], [1]),
+    ([0, 1, 0], [2]),
+    ([0, 1, 1], [3]),
+    ([1, 0, 0], [4]),
+    ([1, 1, 0], [6]),
+    ([1, 1, 1], [7]),
+]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=int, default=1, help="random seed for the initial weights (default 1)")
+    parser.add_argument("--epochs", type=int, default=3000, help="iterations over all examples (default 3000)")
+    parser.add_argument("--eta", type=float, default=0.01, help="learning rate η (default 0.01)")
+
+
+def run(args: argparse.Namespace) -> int:
+    net = Network.create([3, 4, 1], hidden="relu", output="relu", seed=args.seed)
+    history = net.train(TRAINING_DATA, epochs=args.epochs, batch_size=0, eta=args.eta, seed=args.seed)
+    print(f"Netz 3-4-1 (ReLU), η = {args.eta}, {args.epochs} Iterationen, seed {args.seed}")
+    print(f"Verlust (squared error) am Ende: {history[-1].loss:.6f}")
+    guess = net.predict([1, 0, 1]).flat()[0]
+    print(f"Vorhersage für unbekannten Input 101: {guess:.4f}   (erwartet: 5)")
+    for x, y in TRAINING_DATA:
+        out = net.predict(x).flat()[0]
+        print(f"Vorhersage für bekannten Input {''.join(map(str, x))}: {out:.4f}   (erwartet: {y[0]})")
+    if abs(guess - 5) > 0.5:
+        print("Hinweis: mit diesem seed sind ReLU-Neuronen 'gestorben' (Dying ReLU); versuche einen anderen --seed.")
+    return 0

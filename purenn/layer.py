@@ -1,0 +1,80 @@
+"""Layer: the parameters of one layer l — weight matrix W^l, bias b^l, activation σ^l.
+
+'Parameter in neuronalen Netzen' (Gewichtematrix, Höhere Schichten): W^l has
+one row per neuron of layer l and one column per neuron of layer l−1; entry
+w_ij is the weight from neuron j of layer l−1 to neuron i of layer l. With n
+neurons and m inputs the layer has n·m + n = (m + 1)·n parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from purenn.activations import Activation, get
+from purenn.matrix import Matrix
+
+__all__ = ["Layer"]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer l: z^l = W^l a^(l−1) + b^l and a^l = σ^l(z^l).
+
+    >>> layer = Layer(Matrix([[2, 1], [1, 2], [0.5, 3]]), Matrix.column([-1, 0, -0.25]), "sigmoid")
+    >>> layer.n_neurons, layer.n_inputs, layer.n_params
+    (3, 2, 9)
+    """
+
+    W: Matrix
+    b: Matrix
+    activation: Activation
+
+    def __post_init__(self) -> None:
+        if isinstance(self.activation, str):
+            object.__setattr__(self, "activation", get(self.activation))
+        if not isinstance(self.W, Matrix):
+            object.__setattr__(self, "W", Matrix(self.W))
+        if not isinstance(self.b, Matrix):
+            object.__setattr__(self, "b", Matrix(self.b))
+        if not isinstance(self.activation, Activation):
+            raise TypeError(
+                f"a layer's activation must be an Activation or its name, got {self.activation!r}"
+            )
+        n, _ = self.W.shape
+        if self.b.shape != (n, 1):
+            raise ValueError(
+                f"the bias b must be a column with one entry per neuron: W is "
+                f"{n}×{self.W.n_cols}, so b must be {n}×1, but it is {self.b.n_rows}×{self.b.n_cols}"
+            )
+
+    @classmethod
+    def _trusted(cls, W: Matrix, b: Matrix, activation: Activation) -> "Layer":
+        """A layer from parts purenn computed itself, skipping the checks."""
+        layer = object.__new__(cls)
+        object.__setattr__(layer, "W", W)
+        object.__setattr__(layer, "b", b)
+        object.__setattr__(layer, "activation", activation)
+        return layer
+
+    @property
+    def n_neurons(self) -> int:
+        """n: the neurons of this layer (rows of W)."""
+        return self.W.n_rows
+
+    @property
+    def n_inputs(self) -> int:
+        """m: the neurons of the layer before (columns of W)."""
+        return self.W.n_cols
+
+    @property
+    def n_params(self) -> int:
+        """n·m + n = (m + 1)·n ('Parameter in neuronalen Netzen', Parameter der 1. Schicht)."""
+        return (self.n_inputs + 1) * self.n_neurons
+
+    def logits(self, a_prev: Matrix) -> Matrix:
+        """z^l = W^l a^(l−1) + b^l ('Parameter in neuronalen Netzen', Ausgänge von Schicht k).
+
+        For a batch A^(l−1) (one example per column) b^l is added to every
+        column: Z^l = W^l A^(l−1) + B^l ('Matrizen in Neuronalen Netzen' §3.7).
+        """
+        return self.W @ a_prev + self.b

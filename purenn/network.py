@@ -1,0 +1,317 @@
+"""Network: layers 1..L on top of an input layer 0 — forward pass, backpropagation, SGD step.
+
+The layer numbers are the slides' numbers: layer 0 is the input, layer L the
+output, and ``net.W(l)``, ``net.b(l)`` are W^l and b^l for l = 1..L ('Parameter
+in neuronalen Netzen'; 'Matrizen in Neuronalen Netzen' §2.1). Backpropagation
+counts down from l = L to l = 1 with those same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, List, Optional, Sequence, Union
+
+from purenn import activations as act
+from purenn import init as initialisation
+from purenn import losses
+from purenn.activations import Activation, softmax_jacobian
+from purenn.layer import Layer
+from purenn.losses import Loss
+from purenn.matrix import Matrix
+from purenn.records import ForwardPass, Gradients
+from purenn.scalars import Scalar, describe, is_number
+
+__all__ = ["Network", "Input"]
+
+#: One example as a list of numbers or an n×1 column, or a batch with one example per column.
+Input = Union[Matrix, Sequence[Scalar]]
+
+
+@dataclass
+class Network:
+    """A fully connected feed-forward network: ``Network(layers)`` with layers 1..L.
+
+    >>> net = Network.create([5, 8, 1], seed=0)
+    >>> net.structure, net.n_params
+    ([5, 8, 1], 57)
+    """
+
+    layers: List[Layer] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.layers = list(self.layers)
+        if not self.layers:
+            raise ValueError("a network needs at least one layer (W^1, b^1), got none")
+        for k, layer in enumerate(self.layers):
+            if not isinstance(layer, Layer):
+                raise TypeError(f"layer {k + 1} must be a Layer, got {describe(layer)}")
+        for l in range(2, len(self.layers) + 1):
+            prev, this = self.layers[l - 2], self.layers[l - 1]
+            if this.n_inputs != prev.n_neurons:
+                raise ValueError(
+                    f"W^{l} has {this.n_inputs} columns, but layer {l - 1} has "
+                    f"{prev.n_neurons} neurons: W^l needs one column per neuron of layer l−1"
+                )
+
+    # -- building ----------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        structure: Sequence[int],
+        hidden: "str | Activation" = "sigmoid",
+        output: "str | Activation" = "sigmoid",
+        init: str = "he",
+        seed: Optional[int] = None,
+    ) -> "Network":
+        """A network with random weights for ``structure`` = [n^0, n^1, …, n^L].
+
+        ``structure`` counts the neurons per layer as the course code's
+        ``NeuralNetwork(structure=[3, 4, 2])`` does ('Künstliche Intelligenz
+        selbst gemacht', Objektinstanz erzeugen). ``hidden`` is σ^1..σ^(L−1),
+        ``output`` is σ^L; ``init`` is "he" (N(0, √(2/m)), as on the slides),
+        "xavier" or "uniform" (U(−1, 1)); the same ``seed`` gives the same weights.
+        """
+        sizes = _checked_structure(structure)
+        sampler = initialisation.get(init)
+        hidden_f, output_f = act.get(hidden), act.get(output)
+        rng = random.Random(seed)
+        layers = []
+        for l in range(1, len(sizes)):
+            W, b = initialisation.draw(sampler, rng, sizes[l - 1], sizes[l])
+            layers.append(Layer(W, b, output_f if l == len(sizes) - 1 else hidden_f))
+        return cls(layers)
+
+    # -- reading ----------------------------------------------------------
+
+    @property
+    def L(self) -> int:
+        """The number of the output layer (= the number of weight matrices)."""
+        return len(self.layers)
+
+    @property
+    def structure(self) -> List[int]:
+        """[n^0, n^1, …, n^L]: the neurons per layer, input layer first."""
+        return [self.layers[0].n_inputs] + [layer.n_neurons for layer in self.layers]
+
+    @property
+    def n_params(self) -> int:
+        """Σ_l (n^(l−1) + 1) · n^l ('Parameter in neuronalen Netzen', Anzahl der Parameter)."""
+        return sum(layer.n_params for layer in self.layers)
+
+    def layer(self, l: int) -> Layer:
+        """Layer l for l = 1..L (layer 0, the input, has no parameters)."""
+        if not isinstance(l, int) or isinstance(l, bool) or not 1 <= l <= self.L:
+            raise IndexError(
+                f"layer {l!r} has no parameters: W^l, b^l and σ^l exist for "
+                f"l = 1..{self.L} (layer 0 is the input layer)"
+            )
+        return self.layers[l - 1]
+
+    def W(self, l: int) -> Matrix:
+        """W^l: row i = neuron i of layer l, column j = neuron j of layer l−1."""
+        return self.layer(l).W
+
+    def b(self, l: int) -> Matrix:
+        """b^l, a column with one bias per neuron of layer l."""
+        return self.layer(l).b
+
+    def activation(self, l: int) -> Activation:
+        """σ^l."""
+        return self.layer(l).activation
+
+    # -- forward -------------------------------------------------------------
+
+    def forward(self, x: Input) -> ForwardPass:
+        """The forward pass: a^0 = x, then z^l = W^l a^(l−1) + b^l and a^l = σ^l(z^l).
+
+        'Parameter in neuronalen Netzen' (Anwendung des Netzwerkes: der Forward
+        Pass); for a batch, one example per column ('Matrizen' §3.7).
+        """
+        a = [self.as_input(x)]
+        z: List[Optional[Matrix]] = [None]
+        for layer in self.layers:
+            z_l = layer.logits(a[-1])
+            z.append(z_l)
+            a.append(layer.activation(z_l))
+        return ForwardPass(a, z)
+
+    def predict(self, x: Input) -> Matrix:
+        """a^L for input x: y = σ(W^L … σ(W^1 x + b^1) … + b^L)."""
+        return self.forward(x).output
+
+    # -- backward -------------------------------------------------------------
+
+    def default_loss(self) -> Loss:
+        """Cross-entropy after a softmax output, squared error otherwise — as the course code does."""
+        return losses.cross_entropy if self.layers[-1].activation.is_softmax else losses.squared_error
+
+    def backward(self, x: Input, y: Input, loss: "str | Loss | None" = None) -> Gradients:
+        """Backpropagation: δ^l for l = L..1 and the gradients ∂C/∂W^l, ∂C/∂b^l.
+
+        'Matrizen in Neuronalen Netzen' §3.6 and §3.8, with C the chosen loss:
+
+        * δ^L = ∂C/∂a^L ⊙ σ'(z^L)                      (output layer)
+        * δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l)            (l = L−1, …, 1)
+        * ∂C/∂W^l = [δ^l] (A^(l−1))ᵀ,  ∂C/∂b^l = [δ^l] · 1  (sums over the batch)
+
+        With a softmax output layer σ'(z^L) is not one number per neuron but
+        the Jacobian ∂s_i/∂z_j (equation III of 'Künstliche Intelligenz selbst
+        gemacht'); with cross-entropy it collapses to δ^L = s − y (equation IV).
+        """
+        C = losses.get(loss) if loss is not None else self.default_loss()
+        fp = self.forward(x)
+        Y = self.as_target(y, fp.N)
+        L = self.L
+        deltas: List[Optional[Matrix]] = [None] * (L + 1)
+        dW: List[Optional[Matrix]] = [None] * (L + 1)
+        db: List[Optional[Matrix]] = [None] * (L + 1)
+        deltas[L] = self._output_delta(fp, Y, C)
+        for l in range(L - 1, 0, -1):
+            sigma_prime = self.activation(l)(fp.z(l), derivative=True)
+            deltas[l] = (self.W(l + 1).T @ deltas[l + 1]).hadamard(sigma_prime)  # type: ignore[operator]
+        for l in range(1, L + 1):
+            delta = deltas[l]
+            assert delta is not None
+            dW[l] = delta @ fp.a(l - 1).T
+            db[l] = delta.sum_columns()
+        return Gradients(fp, deltas, dW, db, C.cost(fp.output, Y))
+
+    def _output_delta(self, fp: ForwardPass, Y: Matrix, C: Loss) -> Matrix:
+        aL, zL = fp.output, fp.z(self.L)
+        sigma = self.activation(self.L)
+        if not sigma.is_softmax:
+            # δ^L = ∂C/∂a^L ⊙ σ'(z^L)  ('Matrizen' §3.6.1)
+            return C.gradient(aL, Y).hadamard(sigma(zL, derivative=True))
+        if C is losses.cross_entropy:
+            # ∂C/∂z_j = s_j · Σ_i y_i − y_j, the step of equation IV before using
+            # Σ y = 1; for one-hot targets it is s − y.
+            return Matrix._trusted(
+                [list(r) for r in zip(*(
+                    [s_j * sum(y_col) - y_j for s_j, y_j in zip(s_col, y_col)]
+                    for s_col, y_col in zip(zip(*aL.rows), zip(*Y.rows))
+                ))]
+            )
+        # Any other loss: δ^L = Jᵀ ∂C/∂s per example, J = softmax_jacobian(z) (equation III).
+        g = C.gradient(aL, Y)
+        columns = []
+        for z_col, g_col in zip(zip(*zL.rows), zip(*g.rows)):
+            J = softmax_jacobian(Matrix.column(z_col))
+            columns.append((J.T @ Matrix.column(g_col)).flat())
+        return Matrix._trusted([list(r) for r in zip(*columns)])
+
+    # -- learning -------------------------------------------------------------
+
+    def step(self, grads: Gradients, eta: Scalar) -> None:
+        """One gradient-descent step: W^l ← W^l − η/N · ∂E/∂W^l, b^l likewise.
+
+        'Matrizen in Neuronalen Netzen' §3.3, N = the batch size of ``grads``.
+        The layers are replaced all at once, after every check has passed.
+        """
+        check_eta(eta)
+        if grads.L != self.L:
+            raise ValueError(f"the gradients are for {grads.L} layers, this network has {self.L}")
+        factor = eta / grads.N
+        new_layers = []
+        for l in range(1, self.L + 1):
+            layer, dW, db = self.layer(l), grads.dW(l), grads.db(l)
+            if dW.shape != layer.W.shape or db.shape != layer.b.shape:
+                raise ValueError(
+                    f"the gradient for W^{l} is {dW.n_rows}×{dW.n_cols} but W^{l} is "
+                    f"{layer.W.n_rows}×{layer.W.n_cols}: gradients from another network?"
+                )
+            new_layers.append(
+                Layer._trusted(_descend(layer.W, dW, factor), _descend(layer.b, db, factor), layer.activation)
+            )
+        self.layers = new_layers
+
+    def train(self, data: Sequence[Any], **options: Any) -> Any:
+        """Mini-batch stochastic gradient descent; see ``purenn.training.train``."""
+        from purenn.training import train
+
+        return train(self, data, **options)
+
+    # -- files ------------------------------------------------------------------
+
+    def save(self, path: "str | Path") -> Path:
+        """Write the network as JSON (see ``purenn.modelfile``), atomically."""
+        from purenn.modelfile import save
+
+        return save(self, path)
+
+    @classmethod
+    def load(cls, path: "str | Path") -> "Network":
+        """Read a network written by ``save``."""
+        from purenn.modelfile import load
+
+        return load(path)
+
+    # -- checking what comes in ------------------------------------------------------
+
+    def as_input(self, x: Input) -> Matrix:
+        """x as a matrix with one example per column, checked against layer 0."""
+        return _as_columns(x, self.structure[0], "input", "Input-Werten", "layer 0 has")
+
+    def as_target(self, y: Input, N: int) -> Matrix:
+        """y as a matrix with one target per column, checked against layer L."""
+        Y = _as_columns(y, self.structure[-1], "target", "erwarteten Output-Werten", f"layer {self.L} has")
+        if Y.n_cols != N:
+            raise ValueError(f"got {N} inputs but {Y.n_cols} targets: one target per example")
+        return Y
+
+
+def _descend(P: Matrix, dP: Matrix, factor: Scalar) -> Matrix:
+    """P − factor · dP in one pass over the entries (the hot path of training)."""
+    return Matrix._trusted(
+        [[p - factor * d for p, d in zip(rp, rd)] for rp, rd in zip(P.rows, dP.rows)]
+    )
+
+
+def check_eta(eta: object) -> None:
+    """η must be a positive finite number."""
+    if not is_number(eta):
+        raise TypeError(f"the learning rate eta must be a number, got {describe(eta)}")
+    if not (eta > 0 and math.isfinite(eta)):  # type: ignore[operator, arg-type]
+        raise ValueError(f"the learning rate eta must be a positive number, got {eta!r}")
+
+
+def _checked_structure(structure: Sequence[int]) -> List[int]:
+    sizes = list(structure)
+    if len(sizes) < 2:
+        raise ValueError(
+            f"structure needs at least two layers (input and output), got {sizes!r}"
+        )
+    for l, n in enumerate(sizes):
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            raise ValueError(
+                f"structure[{l}] must be a positive whole number of neurons, got {n!r}"
+            )
+    return sizes
+
+
+def _as_columns(x: Input, n: int, what: str, german: str, has: str) -> Matrix:
+    if isinstance(x, Matrix):
+        X = x
+    elif isinstance(x, (str, bytes)):
+        raise TypeError(f"the {what} must be numbers, got {describe(x)}")
+    else:
+        values = list(x)
+        if values and all(isinstance(v, (list, tuple)) for v in values):
+            X = Matrix(values)  # type: ignore[arg-type]  # nested rows, e.g. [[1], [0]]
+        else:
+            for i, v in enumerate(values):
+                if not is_number(v):
+                    raise TypeError(f"{what} value {i} must be a number, got {describe(v)}")
+            if not values:
+                raise ValueError(f"the {what} is empty; {has} {n} neurons")
+            X = Matrix._trusted([[v] for v in values])
+    if X.n_rows != n:
+        raise ValueError(
+            f"Falsche Anzahl an {german} übergeben: expected {n} {what} values "
+            f"({has} {n} neurons), got {X.n_rows}"
+        )
+    return X

@@ -1,0 +1,251 @@
+"""Training: mini-batch stochastic gradient descent over a list of (input, target) pairs.
+
+'Künstliche Intelligenz selbst gemacht' (Backpropagation-Algorithmus, Mit
+Mini-Batches trainieren) and 'Matrizen in Neuronalen Netzen' §3.3: for every
+mini-batch, a forward pass, backpropagation, and one step
+W^l ← W^l − η/N · Σ_k ∂E^k/∂W^l. An epoch is one pass over the shuffled data.
+
+The data are checked once, before the first step — not once per step — and a
+mini-batch is processed as one matrix with one example per column.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, List, Optional, Sequence, Tuple
+
+from purenn.losses import Loss, get as get_loss
+from purenn.matrix import Matrix
+from purenn.network import Network, check_eta
+from purenn.scalars import Scalar, describe, is_number
+
+__all__ = ["train", "evaluate", "EpochResult", "Progress", "History", "TrainingDiverged"]
+
+Example = Tuple[List[Scalar], List[Scalar]]
+
+
+class TrainingDiverged(ValueError):
+    """The loss became NaN or infinite; the weights are those from before the step that caused it."""
+
+
+@dataclass(frozen=True)
+class EpochResult:
+    """The figures of one epoch; ``accuracy`` only where the targets are one-hot."""
+
+    epoch: int
+    loss: float
+    accuracy: Optional[float]
+    test_loss: Optional[float]
+    test_accuracy: Optional[float]
+    seconds: float
+    examples_per_second: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Handed to the callback after every mini-batch; ``result`` is set after an epoch's last one."""
+
+    epoch: int
+    epochs: int
+    seen: int
+    total: int
+    seconds: float
+    result: Optional[EpochResult] = None
+
+
+class History(List[EpochResult]):
+    """The per-epoch results of ``train``, oldest first."""
+
+    @property
+    def losses(self) -> List[float]:
+        return [r.loss for r in self]
+
+    @property
+    def accuracies(self) -> List[Optional[float]]:
+        return [r.accuracy for r in self]
+
+
+def train(
+    net: Network,
+    data: Sequence[Any],
+    *,
+    epochs: int,
+    batch_size: int,
+    eta: Scalar,
+    loss: "str | Loss | None" = None,
+    seed: Optional[int] = None,
+    test_data: Optional[Sequence[Any]] = None,
+    callback: Optional[Callable[[Progress], None]] = None,
+) -> History:
+    """Train ``net`` with mini-batch SGD and return one ``EpochResult`` per epoch.
+
+    ``data`` is a list of (x, y) pairs, x and y lists of numbers (or n×1
+    columns). ``batch_size`` N = 0 means the whole data set in every step, as
+    in the course code. The order is reshuffled every epoch with
+    ``random.Random(seed)``, so the same seed gives the same run. ``loss``
+    defaults to cross-entropy after a softmax output, squared error otherwise.
+
+    Everything is checked before the first step; a bad argument raises and
+    leaves the network unchanged. If the loss becomes NaN or infinite,
+    ``TrainingDiverged`` is raised and the network keeps the weights it had
+    before the step that diverged.
+    """
+    if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 1:
+        raise ValueError(f"epochs must be a whole number ≥ 1, got {epochs!r}")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 0:
+        raise ValueError(
+            f"batch_size must be a whole number ≥ 0 (0 = all data per step), got {batch_size!r}"
+        )
+    check_eta(eta)
+    C = get_loss(loss) if loss is not None else net.default_loss()
+    xs, ys = check_data(net, data, "data")
+    test = check_data(net, test_data, "test_data") if test_data is not None else None
+    one_hot = all(_is_one_hot(y) for y in ys)
+    N = batch_size or len(xs)
+    rng = random.Random(seed)
+    order = list(range(len(xs)))
+    history = History()
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(order)
+        start = time.perf_counter()
+        total_loss, correct = 0.0, 0
+        for first in range(0, len(order), N):
+            batch = order[first : first + N]
+            X = _columns([xs[i] for i in batch])
+            Y = _columns([ys[i] for i in batch])
+            before = net.layers
+            grads = net.backward(X, Y, C)
+            batch_loss = float(grads.loss)
+            if not math.isfinite(batch_loss):
+                raise TrainingDiverged(
+                    f"the loss became {batch_loss} in epoch {epoch} after "
+                    f"{first} of {len(order)} examples: the learning rate eta={eta!r} is "
+                    f"probably too large — try a smaller one (e.g. {float(eta) / 10:g}). "
+                    f"The weights are those from before the step that diverged."
+                )
+            net.step(grads, eta)
+            if not _finite_layers(net):
+                net.layers = before
+                raise TrainingDiverged(
+                    f"the weights became infinite or NaN in epoch {epoch}: the learning rate "
+                    f"eta={eta!r} is probably too large — try a smaller one. The weights are "
+                    f"those from before the step that diverged."
+                )
+            total_loss += batch_loss * len(batch)
+            if one_hot:
+                correct += _count_correct(grads.forward.output, Y)
+            if callback is not None:
+                seen = first + len(batch)
+                callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
+        seconds = time.perf_counter() - start
+        test_loss = test_accuracy = None
+        if test is not None:
+            test_loss, test_accuracy = _evaluate(net, test[0], test[1], C)
+        result = EpochResult(
+            epoch,
+            total_loss / len(order),
+            correct / len(order) if one_hot else None,
+            test_loss,
+            test_accuracy,
+            seconds,
+            len(order) / seconds if seconds > 0 else float("inf"),
+        )
+        history.append(result)
+        if callback is not None:
+            callback(Progress(epoch, epochs, len(order), len(order), seconds, result))
+    return history
+
+
+def evaluate(
+    net: Network, data: Sequence[Any], loss: "str | Loss | None" = None, batch_size: int = 100
+) -> Tuple[float, Optional[float]]:
+    """The mean loss on ``data`` and, for one-hot targets, the share classified right."""
+    C = get_loss(loss) if loss is not None else net.default_loss()
+    xs, ys = check_data(net, data, "data")
+    return _evaluate(net, xs, ys, C, batch_size)
+
+
+def _evaluate(
+    net: Network, xs: List[List[Scalar]], ys: List[List[Scalar]], C: Loss, batch_size: int = 100
+) -> Tuple[float, Optional[float]]:
+    total, correct = 0.0, 0
+    for first in range(0, len(xs), batch_size):
+        X = _columns(xs[first : first + batch_size])
+        Y = _columns(ys[first : first + batch_size])
+        A = net.predict(X)
+        total += float(C.cost(A, Y)) * X.n_cols
+        correct += _count_correct(A, Y)
+    one_hot = all(_is_one_hot(y) for y in ys)
+    return total / len(xs), (correct / len(xs) if one_hot else None)
+
+
+def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+    """The inputs and targets of ``data`` as lists, after checking every number once."""
+    if data is None or isinstance(data, (str, bytes)):
+        raise TypeError(f"{name} must be a list of (input, target) pairs, got {describe(data)}")
+    pairs = list(data)
+    if not pairs:
+        raise ValueError(f"{name} is empty: training needs at least one (input, target) pair")
+    n_in, n_out = net.structure[0], net.structure[-1]
+    xs: List[List[Scalar]] = []
+    ys: List[List[Scalar]] = []
+    for k, pair in enumerate(pairs):
+        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+            raise TypeError(f"{name}[{k}] must be an (input, target) pair, got {describe(pair)}")
+        xs.append(_vector(pair[0], n_in, f"{name}[{k}] input", "Input-Werten", "layer 0"))
+        ys.append(_vector(pair[1], n_out, f"{name}[{k}] target", "erwarteten Output-Werten", f"layer {net.L}"))
+    return xs, ys
+
+
+def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
+    if isinstance(v, Matrix):
+        if v.n_cols != 1:
+            raise ValueError(f"{what} must be one column, got a {v.n_rows}×{v.n_cols} matrix")
+        values = v.flat()
+    elif isinstance(v, (str, bytes)):
+        raise TypeError(f"{what} must be a list of numbers, got {describe(v)}")
+    else:
+        try:
+            values = [e[0] if isinstance(e, (list, tuple)) and len(e) == 1 else e for e in v]
+        except TypeError:
+            raise TypeError(f"{what} must be a list of numbers, got {describe(v)}") from None
+    if len(values) != n:
+        raise ValueError(
+            f"Falsche Anzahl an {german} übergeben: {what} has {len(values)} values, "
+            f"but {layer} has {n} neurons"
+        )
+    for i, e in enumerate(values):
+        if not is_number(e):
+            raise TypeError(f"{what} value {i} must be a number, got {describe(e)}")
+        if isinstance(e, float) and not math.isfinite(e):
+            raise ValueError(f"{what} value {i} is {e}: data must be finite numbers")
+    return values
+
+
+def _columns(vectors: List[List[Scalar]]) -> Matrix:
+    """The examples side by side as the columns of one matrix ('Matrizen' §3.7)."""
+    return Matrix._trusted([list(r) for r in zip(*vectors)])
+
+
+def _is_one_hot(y: List[Scalar]) -> bool:
+    return sum(1 for v in y if v == 1) == 1 and all(v == 0 or v == 1 for v in y)
+
+
+def _count_correct(A: Matrix, Y: Matrix) -> int:
+    """How many columns have their largest output where the target has its 1."""
+    correct = 0
+    for a_col, y_col in zip(zip(*A.rows), zip(*Y.rows)):
+        if max(range(len(a_col)), key=a_col.__getitem__) == max(range(len(y_col)), key=y_col.__getitem__):
+            correct += 1
+    return correct
+
+
+def _finite_layers(net: Network) -> bool:
+    # One sum per matrix: it is finite exactly when every entry is (or overflows, which is divergence too).
+    return all(
+        math.isfinite(sum(map(sum, layer.W.rows))) and math.isfinite(sum(r[0] for r in layer.b.rows))
+        for layer in net.layers
+    )
