@@ -108,6 +108,7 @@ def train(
     rng = random.Random(seed)
     order = list(range(len(xs)))
     history = History()
+    previous = net.layers  # the weights before the most recent step
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         start = time.perf_counter()
@@ -116,10 +117,12 @@ def train(
             batch = order[first : first + N]
             X = _columns([xs[i] for i in batch])
             Y = _columns([ys[i] for i in batch])
-            before = net.layers
+            current = net.layers
             grads = net.backward(X, Y, C)
             batch_loss = float(grads.loss)
             if not math.isfinite(batch_loss):
+                # The step that led here diverged: go back to the weights before it.
+                net.layers = previous
                 raise TrainingDiverged(
                     f"the loss became {batch_loss} in epoch {epoch} after "
                     f"{first} of {len(order)} examples: the learning rate eta={eta!r} is "
@@ -128,12 +131,13 @@ def train(
                 )
             net.step(grads, eta)
             if not _finite_layers(net):
-                net.layers = before
+                net.layers = current
                 raise TrainingDiverged(
                     f"the weights became infinite or NaN in epoch {epoch}: the learning rate "
                     f"eta={eta!r} is probably too large — try a smaller one. The weights are "
                     f"those from before the step that diverged."
                 )
+            previous = current
             total_loss += batch_loss * len(batch)
             if one_hot:
                 correct += _count_correct(grads.forward.output, Y)
