@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import operator
 import platform
+from itertools import repeat
 from typing import Callable, List, Sequence, Tuple
 
 from purenn.scalars import Scalar
@@ -66,4 +67,4 @@ def matmul_rows(
     matrix with column j of the right one — the rule 'Zeile mal Spalte'
     ('Künstliche Intelligenz selbst gemacht', Matrixmultiplikation).
     """
-    return [[dot(row, column) for column in right_columns] for row in left]
+    return [list(map(dot, repeat(row), right_columns)) for row in left]

@@ -186,6 +186,24 @@ class Matrix:
             )
         return Matrix._trusted(matmul_rows(self.rows, list(zip(*other.rows))))
 
+    def matmul_transposed(self, other: "Matrix") -> "Matrix":
+        """A · Bᵀ without building Bᵀ: entry (i, j) is row i of A times row j of B.
+
+        This is the shape of the weight gradient [δ^l] (A^(l−1))ᵀ ('Matrizen in
+        Neuronalen Netzen' §3.8.2); skipping the transpose saves two copies of
+        A^(l−1), which for the input layer is the whole mini-batch.
+
+        >>> Matrix([[1, 2]]).matmul_transposed(Matrix([[3, 4], [5, 6]]))
+        Matrix([[11, 17]])
+        """
+        (r, k), (c, k2) = self.shape, other.shape
+        if k != k2:
+            raise ValueError(
+                f"cannot multiply a {r}×{k} matrix by the transpose of a {c}×{k2} matrix: "
+                f"the columns of the left ({k}) must equal the rows of the right ({k2})"
+            )
+        return Matrix._trusted(matmul_rows(self.rows, other.rows))
+
     @property
     def T(self) -> "Matrix":
         """The transpose Wᵀ: rows become columns.

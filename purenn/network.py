@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 from purenn import activations as act
 from purenn import init as initialisation
@@ -24,6 +24,9 @@ from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.records import ForwardPass, Gradients
 from purenn.scalars import Scalar, describe, is_number
+
+if TYPE_CHECKING:
+    from purenn.training import History
 
 __all__ = ["Network", "Input"]
 
@@ -177,7 +180,7 @@ class Network:
         for l in range(1, L + 1):
             delta = deltas[l]
             assert delta is not None
-            dW[l] = delta @ fp.a(l - 1).T
+            dW[l] = delta.matmul_transposed(fp.a(l - 1))  # [δ^l] (A^(l−1))ᵀ
             db[l] = delta.sum_columns()
         return Gradients(fp, deltas, dW, db, C.cost(fp.output, Y))
 
@@ -229,8 +232,13 @@ class Network:
             )
         self.layers = new_layers
 
-    def train(self, data: Sequence[Any], **options: Any) -> Any:
-        """Mini-batch stochastic gradient descent; see ``purenn.training.train``."""
+    def train(self, data: Sequence[Any], **options: Any) -> "History":
+        """Mini-batch stochastic gradient descent; see ``purenn.training.train``.
+
+        ``net.train(data, epochs=30, batch_size=10, eta=3.0, seed=1)`` — keyword
+        arguments: epochs, batch_size (0 = all data per step), eta, loss, seed,
+        test_data, callback.
+        """
         from purenn.training import train
 
         return train(self, data, **options)

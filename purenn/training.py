@@ -221,12 +221,18 @@ def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
             f"Falsche Anzahl an {german} übergeben: {what} has {len(values)} values, "
             f"but {layer} has {n} neurons"
         )
+    # Fast path for the common case (all floats/ints, finite sum): C-level loops only.
+    if set(map(type, values)) <= _PLAIN and math.isfinite(sum(values)):
+        return values
     for i, e in enumerate(values):
         if not is_number(e):
             raise TypeError(f"{what} value {i} must be a number, got {describe(e)}")
         if isinstance(e, float) and not math.isfinite(e):
             raise ValueError(f"{what} value {i} is {e}: data must be finite numbers")
     return values
+
+
+_PLAIN = {float, int}
 
 
 def _columns(vectors: List[List[Scalar]]) -> Matrix:

@@ -39,10 +39,10 @@ def run(args: argparse.Namespace) -> int:
     history = net.train(TRAINING_DATA, epochs=args.epochs, batch_size=0, eta=args.eta, seed=args.seed)
     print(f"Netz 3-4-1 (ReLU), η = {args.eta}, {args.epochs} Iterationen, seed {args.seed}")
     print(f"Verlust (squared error) am Ende: {history[-1].loss:.6f}")
-    guess = net.predict([1, 0, 1]).flat()[0]
+    guess = float(net.predict([1, 0, 1]).flat()[0])
     print(f"Vorhersage für unbekannten Input 101: {guess:.4f}   (erwartet: 5)")
     for x, y in TRAINING_DATA:
-        out = net.predict(x).flat()[0]
+        out = float(net.predict(x).flat()[0])
         print(f"Vorhersage für bekannten Input {''.join(map(str, x))}: {out:.4f}   (erwartet: {y[0]})")
     if abs(guess - 5) > 0.5:
         print("Hinweis: mit diesem seed sind ReLU-Neuronen 'gestorben' (Dying ReLU); versuche einen anderen --seed.")

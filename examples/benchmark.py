@@ -1,0 +1,172 @@
+"""How fast does purenn train? Examples per second, against a naive loop in the same run.
+
+The network is the MNIST size of 'Künstliche Intelligenz selbst gemacht':
+784-30-10, sigmoid hidden layer, softmax output with cross-entropy, mini-batches
+of 10. Both contestants do exactly the same training step on the same random
+data — forward pass, backpropagation, W ← W − η/N · ∂C/∂W — and both are pure
+Python:
+
+* purenn:  one mini-batch as one matrix, the kernels of ``purenn.kernels``;
+* naive:   the same step, the mini-batch also as one matrix, but each matrix
+           operation written as index loops, c_ij = Σ_k a_ik · b_kj, as the
+           formulas read entry by entry.
+
+Run:  python examples/benchmark.py [--rounds 7]
+It prints examples/s for each and their ratio. Nothing here is a test: the
+figures depend on the machine; the ratio is what to compare across interpreters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable, List, Tuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from purenn import Network  # noqa: E402
+from purenn.kernels import KERNEL  # noqa: E402
+
+STRUCTURE = [784, 30, 10]
+BATCH = 10
+ETA = 0.5
+
+Vector = List[float]
+Batch = List[Tuple[Vector, Vector]]
+
+
+def make_data(n: int, rng: random.Random) -> Batch:
+    data = []
+    for _ in range(n):
+        x = [rng.random() if rng.random() < 0.2 else 0.0 for _ in range(STRUCTURE[0])]
+        label = rng.randrange(STRUCTURE[-1])
+        data.append((x, [1.0 if k == label else 0.0 for k in range(STRUCTURE[-1])]))
+    return data
+
+
+# -- purenn ---------------------------------------------------------------------
+
+
+def purenn_epoch(net: Network) -> Callable[[Batch], None]:
+    """One epoch of ``Network.train``: data checked once, then mini-batches of 10."""
+
+    def epoch(data: Batch) -> None:
+        net.train(data, epochs=1, batch_size=BATCH, eta=ETA, seed=0)
+
+    return epoch
+
+
+# -- naive index loops ------------------------------------------------------------
+# The same step — one mini-batch as one matrix, the same formulas in the same
+# order — but every matrix operation written as index loops, the way the
+# formulas read entry by entry: c_ij = Σ_k a_ik · b_kj.
+
+Rows = List[List[float]]
+
+
+def naive_matmul(A: Rows, B: Rows) -> Rows:
+    n, m, p = len(A), len(B), len(B[0])
+    C = [[0.0] * p for _ in range(n)]
+    for i in range(n):
+        for j in range(p):
+            s = 0.0
+            for k in range(m):
+                s += A[i][k] * B[k][j]
+            C[i][j] = s
+    return C
+
+
+def naive_transpose(A: Rows) -> Rows:
+    return [[A[i][j] for i in range(len(A))] for j in range(len(A[0]))]
+
+
+def naive_elementwise(A: Rows, B: Rows, f: Callable[[float, float], float]) -> Rows:
+    return [[f(A[i][j], B[i][j]) for j in range(len(A[0]))] for i in range(len(A))]
+
+
+def naive_epoch(net: Network) -> Callable[[Batch], None]:
+    W = [net.W(l).tolist() for l in (1, 2)]
+    b = [net.b(l).tolist() for l in (1, 2)]
+
+    def step(batch: Batch) -> None:
+        N = len(batch)
+        X = naive_transpose([x for x, _ in batch])
+        Y = naive_transpose([y for _, y in batch])
+        # forward: Z^l = W^l A^(l−1) + B^l, A^l = σ(Z^l)
+        Z1 = naive_matmul(W[0], X)
+        Z1 = [[Z1[i][k] + b[0][i][0] for k in range(N)] for i in range(len(Z1))]
+        A1 = [[1.0 / (1.0 + math.exp(-Z1[i][k])) for k in range(N)] for i in range(len(Z1))]
+        Z2 = naive_matmul(W[1], A1)
+        Z2 = [[Z2[i][k] + b[1][i][0] for k in range(N)] for i in range(len(Z2))]
+        A2 = [[0.0] * N for _ in Z2]
+        for k in range(N):
+            m = max(Z2[i][k] for i in range(len(Z2)))
+            e = [math.exp(Z2[i][k] - m) for i in range(len(Z2))]
+            for i in range(len(Z2)):
+                A2[i][k] = e[i] / sum(e)
+        # backward: δ^2 = A^2 − Y, δ^1 = (W^2)ᵀ δ^2 ⊙ σ'(Z^1)
+        D2 = naive_elementwise(A2, Y, lambda a, y: a - y)
+        S1 = [[A1[i][k] * (1.0 - A1[i][k]) for k in range(N)] for i in range(len(A1))]
+        D1 = naive_elementwise(naive_matmul(naive_transpose(W[1]), D2), S1, lambda u, v: u * v)
+        # gradients ∂E/∂W^l = δ^l (A^(l−1))ᵀ, ∂E/∂b^l = δ^l · 1, and the step
+        f = ETA / N
+        for l, (D, A) in enumerate(((D1, X), (D2, A1))):
+            dW = naive_matmul(D, naive_transpose(A))
+            for i in range(len(W[l])):
+                b[l][i][0] -= f * sum(D[i][k] for k in range(N))
+                for j in range(len(W[l][0])):
+                    W[l][i][j] -= f * dW[i][j]
+
+    def epoch(data: Batch) -> None:
+        order = list(range(len(data)))
+        rng.shuffle(order)
+        for k in range(0, len(order), BATCH):
+            step([data[i] for i in order[k : k + BATCH]])
+
+    rng = random.Random(0)
+    return epoch
+
+
+def measure(contestants: List[Callable[[Batch], None]], data: Batch, rounds: int) -> List[float]:
+    """Examples per second of each contestant: the median over ``rounds`` epochs.
+
+    The contestants take turns, epoch by epoch, so that a slow moment of the
+    machine hits both alike; the median ignores the odd outlier.
+    """
+    for epoch in contestants:
+        epoch(data[: 5 * BATCH])  # warm-up (and the JIT on PyPy)
+    rates: List[List[float]] = [[] for _ in contestants]
+    for _ in range(rounds):
+        for epoch, r in zip(contestants, rates):
+            start = time.perf_counter()
+            epoch(data)
+            r.append(len(data) / (time.perf_counter() - start))
+    return [statistics.median(r) for r in rates]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7, help="epochs per contestant (default 7)")
+    parser.add_argument("--examples", type=int, default=200, help="distinct examples (default 200)")
+    args = parser.parse_args()
+    rng = random.Random(0)
+    data = make_data(args.examples, rng)
+    print(f"{platform.python_implementation()} {platform.python_version()}, kernel: {KERNEL}")
+    print(f"network {'-'.join(map(str, STRUCTURE))}, sigmoid/softmax, cross-entropy, batch {BATCH}")
+    fast_net = Network.create(STRUCTURE, output="softmax", seed=1)
+    slow_net = Network.create(STRUCTURE, output="softmax", seed=1)
+    naive = naive_epoch(slow_net)
+    fast, slow = measure([purenn_epoch(fast_net), naive], data, args.rounds)
+    print(f"purenn: {fast:8.1f} examples/s")
+    print(f"naive:  {slow:8.1f} examples/s")
+    print(f"ratio:  {fast / slow:8.2f}x")
+
+
+if __name__ == "__main__":
+    main()
