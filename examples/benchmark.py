@@ -90,12 +90,22 @@ def naive_elementwise(A: Rows, B: Rows, f: Callable[[float, float], float]) -> R
     return [[f(A[i][j], B[i][j]) for j in range(len(A[0]))] for i in range(len(A))]
 
 
-def naive_epoch(net: Network) -> Callable[[Batch], None]:
-    W = [net.W(l).tolist() for l in (1, 2)]
-    b = [net.b(l).tolist() for l in (1, 2)]
+class NaiveNetwork:
+    """The same network as lists of lists, trained by ``epoch`` with index loops."""
 
-    def step(batch: Batch) -> None:
-        N = len(batch)
+    def __init__(self, net: Network) -> None:
+        self.W = [net.W(l).tolist() for l in (1, 2)]
+        self.b = [net.b(l).tolist() for l in (1, 2)]
+        self.rng = random.Random(0)
+
+    def epoch(self, data: Batch) -> None:
+        order = list(range(len(data)))
+        self.rng.shuffle(order)
+        for k in range(0, len(order), BATCH):
+            self.step([data[i] for i in order[k : k + BATCH]])
+
+    def step(self, batch: Batch) -> None:
+        W, b, N = self.W, self.b, len(batch)
         X = naive_transpose([x for x, _ in batch])
         Y = naive_transpose([y for _, y in batch])
         # forward: Z^l = W^l A^(l−1) + B^l, A^l = σ(Z^l)
@@ -123,14 +133,20 @@ def naive_epoch(net: Network) -> Callable[[Batch], None]:
                 for j in range(len(W[l][0])):
                     W[l][i][j] -= f * dW[i][j]
 
-    def epoch(data: Batch) -> None:
-        order = list(range(len(data)))
-        rng.shuffle(order)
-        for k in range(0, len(order), BATCH):
-            step([data[i] for i in order[k : k + BATCH]])
 
-    rng = random.Random(0)
-    return epoch
+def same_step(data: Batch) -> float:
+    """The largest difference between the weights after one epoch of each contestant."""
+    net = Network.create(STRUCTURE, output="softmax", seed=1)
+    naive = NaiveNetwork(net)
+    purenn_epoch(net)(data)
+    naive.epoch(data)
+    return max(
+        abs(u - v)
+        for l in (1, 2)
+        for P, Q in ((net.W(l).rows, naive.W[l - 1]), (net.b(l).rows, naive.b[l - 1]))
+        for p, q in zip(P, Q)
+        for u, v in zip(p, q)
+    )
 
 
 def measure(contestants: List[Callable[[Batch], None]], data: Batch, rounds: int) -> List[float]:
@@ -160,9 +176,9 @@ def main() -> None:
     print(f"{platform.python_implementation()} {platform.python_version()}, kernel: {KERNEL}")
     print(f"network {'-'.join(map(str, STRUCTURE))}, sigmoid/softmax, cross-entropy, batch {BATCH}")
     fast_net = Network.create(STRUCTURE, output="softmax", seed=1)
-    slow_net = Network.create(STRUCTURE, output="softmax", seed=1)
-    naive = naive_epoch(slow_net)
-    fast, slow = measure([purenn_epoch(fast_net), naive], data, args.rounds)
+    naive = NaiveNetwork(Network.create(STRUCTURE, output="softmax", seed=1))
+    print(f"same step: weights after one epoch differ by at most {same_step(data):.1e}")
+    fast, slow = measure([purenn_epoch(fast_net), naive.epoch], data, args.rounds)
     print(f"purenn: {fast:8.1f} examples/s")
     print(f"naive:  {slow:8.1f} examples/s")
     print(f"ratio:  {fast / slow:8.2f}x")
