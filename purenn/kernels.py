@@ -58,6 +58,36 @@ dot: Callable[[Sequence[Scalar], Sequence[Scalar]], Scalar]
 KERNEL, dot = _choose()
 
 
+def _matmul_map(
+    left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
+) -> List[List[Scalar]]:
+    """Row by column with ``map``, so that CPython never runs a Python-level loop per entry."""
+    return [list(map(dot, repeat(row), right_columns)) for row in left]
+
+
+def _matmul_loops(
+    left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
+) -> List[List[Scalar]]:
+    """Row by column with index loops, which PyPy's JIT compiles best.
+
+    The sum starts with the first product rather than with 0, so that it has
+    one type throughout (float, or Fraction in exact mode) — a loop whose
+    variable changes type from int to float is slow on PyPy.
+    """
+    n = len(left[0])
+    columns = [tuple(c) for c in right_columns]  # PyPy indexes tuples faster than lists
+    out = []
+    for row in left:
+        out_row = []
+        for column in columns:
+            s = row[0] * column[0]
+            for k in range(1, n):
+                s += row[k] * column[k]
+            out_row.append(s)
+        out.append(out_row)
+    return out
+
+
 def matmul_rows(
     left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
 ) -> List[List[Scalar]]:
@@ -67,4 +97,6 @@ def matmul_rows(
     matrix with column j of the right one — the rule 'Zeile mal Spalte'
     ('Künstliche Intelligenz selbst gemacht', Matrixmultiplikation).
     """
-    return [list(map(dot, repeat(row), right_columns)) for row in left]
+    if KERNEL == "loop":
+        return _matmul_loops(left, right_columns)
+    return _matmul_map(left, right_columns)
