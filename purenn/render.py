@@ -1,0 +1,1169 @@
+"""Writing a Rechenweg down: plain text for the terminal, Markdown, or LaTeX.
+
+``render(trace)`` turns a ``purenn.trace.Trace`` into text, formula for
+formula, in one of the course documents' index conventions
+(``purenn.notation``), with German labels (Logits, Aktivierung, Gewichte,
+Bias, Verlust, Fehler δ, Gradient, Lernrate) or English ones (``lang="en"``).
+
+Every line of a calculation has the same shape — the symbol, the formula in
+symbols, the formula with the numbers put in, the result::
+
+    z¹₁ = w¹₁₁·x₁ + w¹₁₂·x₂ + b¹₁ = 2·1.3 + 1·0.8 + (−1) = 3.4 + (−1) = 2.4
+    a¹₁ = σ(z¹₁) = σ(2.4) = 1 / (1 + e^(−2.4)) ≈ 0.9168
+
+The result is joined with "=" if it is shown exactly and with "≈" if it is
+rounded to ``decimals`` places (see ``purenn.exact``).
+
+Three layers, each small:
+
+* expressions (``Num``, ``Name``, ``Sum``, ``Prod`` …) that know nothing of
+  formats, and an ``Eq`` chain of them;
+* blocks (``Heading``, ``Para``, ``Equations``, ``MatrixLine``), the
+  structure of a document;
+* back ends that write blocks as text, Markdown (formulas as ``$…$``) or
+  LaTeX (``align*``; needs ``amsmath``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from purenn import exact
+from purenn.exact import DEFAULT_DECIMALS
+from purenn.matrix import Matrix
+from purenn.notation import Notation, Sym
+from purenn.notation import get as get_notation
+from purenn.scalars import Scalar
+from purenn.trace import (
+    ActivationEntry,
+    DeltaEntry,
+    LayerBackward,
+    LayerForward,
+    LayerUpdate,
+    LogitEntry,
+    LossEntry,
+    Trace,
+    UpdateEntry,
+)
+
+__all__ = [
+    "FORMATS",
+    "LANGS",
+    "render",
+    "render_blocks",
+    "trace_blocks",
+    "Expr",
+    "Num",
+    "Name",
+    "Word",
+    "Sum",
+    "Diff",
+    "Prod",
+    "Neg",
+    "Call",
+    "Frac",
+    "Exp",
+    "Square",
+    "Partial",
+    "SumOver",
+    "Vec",
+    "Hadamard",
+    "Transpose",
+    "Eq",
+    "Math",
+    "Heading",
+    "Para",
+    "Equations",
+    "MatrixLine",
+    "Block",
+]
+
+#: The output formats.
+FORMATS = ("text", "markdown", "latex")
+#: The label languages.
+LANGS = ("de", "en")
+
+# -- expressions ------------------------------------------------------------------
+
+
+class Expr:
+    """A piece of a formula; the back ends decide how it looks."""
+
+
+@dataclass(frozen=True)
+class Num(Expr):
+    """A number, shown exactly or rounded (``purenn.exact.show``)."""
+
+    value: Scalar
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    """A symbol such as w¹₁₂ (``purenn.notation.Sym``)."""
+
+    sym: Sym
+
+
+@dataclass(frozen=True)
+class Word(Expr):
+    """A fixed token, written ``text`` in text and Markdown prose and ``latex`` in LaTeX."""
+
+    text: str
+    latex: str = ""
+
+    def tex(self) -> str:
+        return self.latex or self.text
+
+
+@dataclass(frozen=True)
+class Sum(Expr):
+    """t₁ + t₂ + …; a negative term after the first is put in brackets: 3.4 + (−1)."""
+
+    terms: Tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Diff(Expr):
+    """left − right."""
+
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class Prod(Expr):
+    """f₁·f₂·…"""
+
+    factors: Tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Neg(Expr):
+    """−x."""
+
+    x: Expr
+
+
+@dataclass(frozen=True)
+class Call(Expr):
+    """f(x, …), e.g. σ(2.4), max(0, 3.2), ln(0.7)."""
+
+    fn: Word
+    args: Tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Frac(Expr):
+    """top / bottom."""
+
+    top: Expr
+    bottom: Expr
+
+
+@dataclass(frozen=True)
+class Exp(Expr):
+    """e^x."""
+
+    x: Expr
+
+
+@dataclass(frozen=True)
+class Square(Expr):
+    """x²."""
+
+    x: Expr
+
+
+@dataclass(frozen=True)
+class Partial(Expr):
+    """∂top/∂bottom."""
+
+    top: Expr
+    bottom: Expr
+
+
+@dataclass(frozen=True)
+class SumOver(Expr):
+    """Σ_index body."""
+
+    index: str
+    body: Expr
+
+
+@dataclass(frozen=True)
+class Vec(Expr):
+    """A column vector, written (v₁, v₂, …)ᵀ in text."""
+
+    entries: Tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Hadamard(Expr):
+    """left ⊙ right, the entry-by-entry product ('Matrizen in Neuronalen Netzen', 3.6.2)."""
+
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class Transpose(Expr):
+    """(x)ᵀ."""
+
+    x: Expr
+
+
+@dataclass(frozen=True)
+class Eq:
+    """A chain item₀ rel₁ item₁ rel₂ item₂ …, each rel one of "=", "≈", "←"."""
+
+    items: Tuple[Expr, ...]
+    rels: Tuple[str, ...]
+
+
+def chain(lhs: Expr, *steps: Expr, value: "Scalar | Expr | None" = None, first: str = "=") -> Eq:
+    """lhs = step₁ = step₂ … = value, with "≈" before the value if it is rounded.
+
+    ``first`` is the relation after lhs ("←" for an update). The relation
+    before ``value`` ("=" or "≈") is decided when the chain is written,
+    because it depends on the number of decimals shown.
+
+    >>> chain(Word("z"), Sum((Num(2), Num(-1))), value=1).rels
+    ('=', 'value')
+    """
+    items: List[Expr] = [lhs, *steps]
+    rels = ([first] + ["="] * (len(steps) - 1)) if steps else []
+    if value is not None:
+        items.append(value if isinstance(value, Expr) else Num(value))
+        rels.append("value" if steps or first == "=" else first)
+    return Eq(tuple(items), tuple(rels))
+
+
+# -- blocks -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Math:
+    """A formula inside prose."""
+
+    content: Union[Expr, Eq]
+
+
+Part = Union[str, Math]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of level 1 (title), 2 (section) or 3 (paragraph)."""
+
+    level: int
+    parts: Tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Para:
+    """A line of prose with formulas in it; ``indent`` spaces in plain text."""
+
+    parts: Tuple[Part, ...]
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Equations:
+    """Calculation lines, one per entry."""
+
+    lines: Tuple[Eq, ...]
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    """label lhs = (matrix), the matrix written over several lines in text."""
+
+    label: str
+    lhs: Expr
+    rows: Tuple[Tuple[Scalar, ...], ...]
+
+
+Block = Union[Heading, Para, Equations, MatrixLine]
+
+
+# -- back ends ------------------------------------------------------------------------
+
+# How tightly an expression binds: a sum least, a symbol or number most. In
+# text a fraction "a / b" binds less than a product, so 2·(1/3) needs brackets.
+_SUM, _FRAC, _PROD, _ATOM = 1, 2, 3, 4
+
+
+class _Backend:
+    """Writes expressions as plain text with Unicode symbols; ``_LatexBackend`` overrides the tokens."""
+
+    minus, times, approx, arrow, hadamard = "−", "·", "≈", "←", " ⊙ "
+
+    def __init__(self, decimals: int = DEFAULT_DECIMALS) -> None:
+        self.decimals = decimals
+
+    # numbers
+
+    def shown(self, v: Scalar) -> exact.Shown:
+        return exact.show(v, self.decimals)
+
+    def magnitude(self, s: exact.Shown) -> str:
+        if s.fraction is not None:
+            return f"{s.fraction[0]}/{s.fraction[1]}"
+        return s.digits
+
+    def num(self, v: Scalar) -> str:
+        s = self.shown(v)
+        return (self.minus if s.negative else "") + self.magnitude(s)
+
+    # brackets
+
+    def level(self, e: Expr) -> int:
+        if isinstance(e, Sum) and len(e.terms) == 1:
+            return self.level(e.terms[0])
+        if isinstance(e, (Sum, Diff)):
+            return _SUM
+        if isinstance(e, Frac) or (isinstance(e, Num) and self.shown(e.value).fraction is not None):
+            return _FRAC
+        if isinstance(e, (Prod, Neg, SumOver, Hadamard)):
+            return _PROD
+        return _ATOM
+
+    def negative(self, e: Expr) -> bool:
+        if isinstance(e, Sum):
+            return self.negative(e.terms[0])
+        if isinstance(e, Num):
+            return self.shown(e.value).negative
+        return isinstance(e, Neg)
+
+    def wrap(self, e: Expr, below: int, lead: bool = False) -> str:
+        """e, in brackets if it binds less tightly than ``below`` or starts with a minus mid-formula."""
+        inner = self.expr(e, lead)
+        if self.level(e) < below or (self.negative(e) and not lead):
+            return self.paren(inner)
+        return inner
+
+    def paren(self, inner: str) -> str:
+        return f"({inner})"
+
+    # expressions
+
+    def expr(self, e: Expr, lead: bool = True) -> str:
+        """e as text; ``lead`` is True where e starts the formula, so a minus needs no brackets."""
+        method = getattr(self, "_" + type(e).__name__.lower())
+        text: str = method(e, lead)
+        return text
+
+    def _num(self, e: Num, lead: bool) -> str:
+        return self.num(e.value)
+
+    def _name(self, e: Name, lead: bool) -> str:
+        return e.sym.text()
+
+    def _word(self, e: Word, lead: bool) -> str:
+        return e.text
+
+    def _sum(self, e: Sum, lead: bool) -> str:
+        first = self.expr(e.terms[0], lead)
+        return " + ".join([first] + [self.wrap(t, 0) for t in e.terms[1:]])
+
+    def _diff(self, e: Diff, lead: bool) -> str:
+        return f"{self.expr(e.left, lead)} {self.minus} {self.wrap(e.right, _FRAC)}"
+
+    def _prod(self, e: Prod, lead: bool) -> str:
+        factors = [self.wrap(e.factors[0], _PROD, lead)] + [self.wrap(f, _PROD) for f in e.factors[1:]]
+        return self.times.join(factors)
+
+    def _neg(self, e: Neg, lead: bool) -> str:
+        return self.minus + self.wrap(e.x, _PROD)
+
+    def _hadamard(self, e: Hadamard, lead: bool) -> str:
+        return self.wrap(e.left, _PROD, lead) + self.hadamard + self.wrap(e.right, _PROD)
+
+    def _call(self, e: Call, lead: bool) -> str:
+        return self.word(e.fn) + self.paren(", ".join(self.expr(a) for a in e.args))
+
+    def word(self, w: Word) -> str:
+        return w.text
+
+    def _frac(self, e: Frac, lead: bool) -> str:
+        return f"{self.wrap(e.top, _PROD, lead)} / {self.wrap(e.bottom, _ATOM)}"
+
+    def _exp(self, e: Exp, lead: bool) -> str:
+        return f"e^({self.expr(e.x)})"
+
+    def _square(self, e: Square, lead: bool) -> str:
+        return self.squared_base(e.x) + "²"
+
+    def squared_base(self, x: Expr) -> str:
+        # a¹₁² would read as a power of the index: bracket anything but a plain number or letter
+        plain = (isinstance(x, Num) and not self.negative(x) and self.level(x) == _ATOM) or (
+            isinstance(x, Name) and not x.sym.sup and not x.sym.sub
+        )
+        return self.expr(x) if plain else self.paren(self.expr(x))
+
+    def _partial(self, e: Partial, lead: bool) -> str:
+        return f"∂{self.expr(e.top)}/∂{self.expr(e.bottom)}"
+
+    def _sumover(self, e: SumOver, lead: bool) -> str:
+        return f"Σ{Sym('', '', (e.index,)).text()} {self.wrap(e.body, _PROD)}"
+
+    def _vec(self, e: Vec, lead: bool) -> str:
+        return "(" + ", ".join(self.expr(v) for v in e.entries) + ")ᵀ"
+
+    def _transpose(self, e: Transpose, lead: bool) -> str:
+        return self.transposed_base(e.x) + "ᵀ"
+
+    def transposed_base(self, x: Expr) -> str:
+        # xᵀ, but (W²)ᵀ: the superscript of a layer number must not touch the T
+        plain = isinstance(x, Name) and not x.sym.sup and not x.sym.sub
+        return self.expr(x) if plain else self.paren(self.expr(x))
+
+    # chains
+
+    def rel(self, rel: str, item: Expr) -> str:
+        if rel == "value":
+            rel = "≈" if any(not self.shown(v).exact for v in _numbers(item)) else "="
+        return {"=": "=", "≈": self.approx, "←": self.arrow}[rel]
+
+    def eq_parts(self, eq: Eq) -> Tuple[List[str], List[str]]:
+        """The items and relations of a chain; an item equal to the one before is left out."""
+        items = [self.expr(eq.items[0])]
+        rels: List[str] = []
+        for item, rel in zip(eq.items[1:], eq.rels):
+            text, r = self.expr(item), self.rel(rel, item)
+            if rels and text == items[-1]:  # "… = 3.2 = 3.2": nothing was left to compute
+                if r == self.approx:
+                    rels[-1] = r
+                continue
+            items.append(text)
+            rels.append(r)
+        return items, rels
+
+    def eq(self, eq: Eq) -> str:
+        items, rels = self.eq_parts(eq)
+        return items[0] + "".join(f" {r} {item}" for r, item in zip(rels, items[1:]))
+
+
+def _numbers(item: Expr) -> Iterator[Scalar]:
+    """The numbers of a result: a Num, or the entries of a Vec."""
+    if isinstance(item, Num):
+        yield item.value
+    elif isinstance(item, Vec):
+        for v in item.entries:
+            yield from _numbers(v)
+
+
+class _LatexBackend(_Backend):
+    """Writes expressions as LaTeX math (amsmath)."""
+
+    minus, times, approx, arrow, hadamard = "-", r" \cdot ", r"\approx", r"\leftarrow", r" \odot "
+
+    def magnitude(self, s: exact.Shown) -> str:
+        if s.fraction is not None:
+            return rf"\frac{{{s.fraction[0]}}}{{{s.fraction[1]}}}"
+        return s.digits
+
+    def level(self, e: Expr) -> int:
+        # \frac{a}{b} is set apart on its own: it needs no brackets
+        if isinstance(e, Frac) or (isinstance(e, Num) and self.shown(e.value).fraction is not None):
+            return _PROD if self.negative(e) else _ATOM
+        return super().level(e)
+
+    def paren(self, inner: str) -> str:
+        return rf"\left({inner}\right)" if r"\frac" in inner else f"({inner})"
+
+    def _name(self, e: Name, lead: bool) -> str:
+        return e.sym.latex()
+
+    def word(self, w: Word) -> str:
+        return w.tex()
+
+    def _word(self, e: Word, lead: bool) -> str:
+        return e.tex()
+
+    def _frac(self, e: Frac, lead: bool) -> str:
+        return rf"\frac{{{self.expr(e.top)}}}{{{self.expr(e.bottom)}}}"
+
+    def _exp(self, e: Exp, lead: bool) -> str:
+        return f"e^{{{self.expr(e.x)}}}"
+
+    def _square(self, e: Square, lead: bool) -> str:
+        return self.squared_base(e.x) + "^{2}"
+
+    def _partial(self, e: Partial, lead: bool) -> str:
+        return rf"\frac{{\partial {self.expr(e.top)}}}{{\partial {self.expr(e.bottom)}}}"
+
+    def _sumover(self, e: SumOver, lead: bool) -> str:
+        return rf"\sum_{{{e.index}}} " + self.wrap(e.body, _PROD)
+
+    def _vec(self, e: Vec, lead: bool) -> str:
+        return self.pmatrix([[v] for v in e.entries])
+
+    def _transpose(self, e: Transpose, lead: bool) -> str:
+        return self.transposed_base(e.x) + "^{T}"
+
+    def pmatrix(self, rows: Sequence[Sequence[Expr]]) -> str:
+        body = r" \\ ".join(" & ".join(self.expr(v) for v in row) for row in rows)
+        return r"\begin{pmatrix} " + body + r" \end{pmatrix}"
+
+
+# -- prose ---------------------------------------------------------------------------
+
+_LATEX_PROSE = {
+    "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
+    "δ": r"$\delta$", "σ": r"$\sigma$", "η": r"$\eta$", "≈": r"$\approx$", "−": "-",
+}
+
+
+def _latex_prose(text: str) -> str:
+    return "".join(_LATEX_PROSE.get(c, c) for c in text)
+
+
+def _markdown_prose(text: str) -> str:
+    return re.sub(r"([\\*_`\[\]<>|])", r"\\\1", text)
+
+
+# -- writing blocks ----------------------------------------------------------------------
+
+
+def render_blocks(blocks: Sequence[Block], fmt: str = "text", decimals: int = DEFAULT_DECIMALS) -> str:
+    """The blocks written as "text", "markdown" or "latex"; the result ends with a newline."""
+    exact.check_decimals(decimals)
+    writers = {"text": _TextWriter, "markdown": _MarkdownWriter, "latex": _LatexWriter}
+    if fmt not in writers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return writers[fmt](decimals).write(blocks)
+
+
+class _TextWriter:
+    """Plain text: underlined headings, calculation lines indented, matrices over several lines."""
+
+    backend_class = _Backend
+
+    def __init__(self, decimals: int) -> None:
+        self.backend = self.backend_class(decimals)
+        self.lines: List[str] = []
+
+    def write(self, blocks: Sequence[Block]) -> str:
+        for block in blocks:
+            getattr(self, "_" + type(block).__name__.lower())(block)
+        text = "\n".join(self.lines).strip("\n") + "\n"
+        return re.sub(r"\n{3,}", "\n\n", text)  # at most one empty line between blocks
+
+    def math(self, m: Math) -> str:
+        c = m.content
+        return self.backend.eq(c) if isinstance(c, Eq) else self.backend.expr(c)
+
+    def prose(self, text: str) -> str:
+        return text
+
+    def parts(self, parts: Sequence[Part]) -> str:
+        return "".join(self.math(p) if isinstance(p, Math) else self.prose(p) for p in parts)
+
+    def _heading(self, h: Heading) -> None:
+        text = self.parts(h.parts)
+        if h.level == 1:
+            self.lines += [text, "=" * len(text)]
+        elif h.level == 2:
+            self.lines += ["", text, "-" * len(text)]
+        else:
+            self.lines.append("  " + text)
+
+    def _para(self, p: Para) -> None:
+        self.lines.append(" " * p.indent + self.parts(p.parts))
+
+    def _equations(self, e: Equations) -> None:
+        self.lines += ["    " + self.backend.eq(line) for line in e.lines]
+
+    def _matrixline(self, m: MatrixLine) -> None:
+        cells = [[self.backend.num(v) for v in row] for row in m.rows]
+        widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
+        rows = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in cells]
+        prefix = "  " + (m.label + " " if m.label else "") + self.backend.expr(m.lhs) + " = "
+        for k, row in enumerate(rows):
+            if len(rows) == 1:
+                left, right = "(", ")"
+            else:
+                left, right = ("⎛", "⎞") if k == 0 else ("⎝", "⎠") if k == len(rows) - 1 else ("⎜", "⎟")
+            self.lines.append((prefix if k == 0 else " " * len(prefix)) + left + row + right)
+
+
+class _MarkdownWriter(_TextWriter):
+    """Markdown with the formulas as $…$ (GitHub, Jupyter)."""
+
+    backend_class = _LatexBackend
+
+    def math(self, m: Math) -> str:
+        return "$" + super().math(m) + "$"
+
+    def prose(self, text: str) -> str:
+        return _markdown_prose(text)
+
+    def _heading(self, h: Heading) -> None:
+        text = self.parts(h.parts)
+        self.lines += ["", f"**{text}**" if h.level == 3 else "#" * h.level + " " + text, ""]
+
+    def _para(self, p: Para) -> None:
+        self.lines += [self.parts(p.parts), ""]
+
+    def _equations(self, e: Equations) -> None:
+        self.lines += [f"- ${self.backend.eq(line)}$" for line in e.lines] + [""]
+
+    def _matrixline(self, m: MatrixLine) -> None:
+        self.lines += [self.matrix_text(m), ""]
+
+    def matrix_text(self, m: MatrixLine) -> str:
+        assert isinstance(self.backend, _LatexBackend)
+        matrix = self.backend.pmatrix([[Num(v) for v in row] for row in m.rows])
+        label = self.prose(m.label) + " " if m.label else ""
+        return f"{label}${self.backend.expr(m.lhs)} = {matrix}$"
+
+
+class _LatexWriter(_MarkdownWriter):
+    """A LaTeX fragment to paste into a solution: sections, align* environments."""
+
+    def write(self, blocks: Sequence[Block]) -> str:
+        self.lines.append(r"% purenn Rechenweg; needs \usepackage{amsmath}")
+        return super().write(blocks)
+
+    def prose(self, text: str) -> str:
+        return _latex_prose(text)
+
+    def _heading(self, h: Heading) -> None:
+        command = {1: "section*", 2: "subsection*"}.get(h.level, "paragraph")
+        self.lines += ["", f"\\{command}{{{self.parts(h.parts)}}}"]
+
+    def _equations(self, e: Equations) -> None:
+        lines = []
+        for line in e.lines:
+            items, rels = self.backend.eq_parts(line)
+            lines.append(items[0] + "".join(
+                (" &" if n == 0 else " ") + f"{r} {item}" for n, (r, item) in enumerate(zip(rels, items[1:]))
+            ))
+        self.lines += [r"\begin{align*}", " \\\\\n".join(lines), r"\end{align*}", ""]
+
+
+# -- labels ------------------------------------------------------------------------------
+
+_LABELS: Dict[str, Dict[str, str]] = {
+    "de": {
+        "title": "Rechenweg: Forward Pass",
+        "title_back": "Rechenweg: Forward Pass und Backpropagation",
+        "network": "Netz",
+        "layer": "Schicht",
+        "notation": "Notation",
+        "arith_exact": "Rechnung: lineare Schritte exakt (Brüche), nicht-lineare Schritte (σ, e^x, ln, Softmax) "
+        "in Gleitkomma; ≈ heißt gerundet auf {d} Nachkommastellen.",
+        "arith_float": "Rechnung: Gleitkommazahlen; ≈ heißt gerundet auf {d} Nachkommastellen.",
+        "input": "Eingabe",
+        "bias_neuron": " ist das Bias-Neuron.",
+        "weights": "Gewichte",
+        "weights_bias": "Gewichte (Spalte 0: Bias)",
+        "bias": "Bias",
+        "logits": "Logits",
+        "activation": "Aktivierung",
+        "output": "Ausgabe",
+        "target": "Zielwerte",
+        "loss": "Verlust",
+        "delta": "Fehler δ",
+        "delta_note": "Backpropagation: von Schicht {L} zurück bis Schicht 1.",
+        "delta_note_1": "Backpropagation: nur eine Schicht, die Ausgabeschicht 1.",
+        "gradient": "Gradient",
+        "eta": "Lernrate",
+        "update": "neue Parameter nach einem Gradientenschritt",
+        "new": "neu:",
+        "squared_error": "quadratischer Fehler",
+        "half_squared_error": "halber quadratischer Fehler",
+        "cross_entropy": "Kreuzentropie",
+    },
+    "en": {
+        "title": "Calculation: forward pass",
+        "title_back": "Calculation: forward pass and backpropagation",
+        "network": "Network",
+        "layer": "Layer",
+        "notation": "Notation",
+        "arith_exact": "Arithmetic: linear steps exact (fractions), non-linear steps (σ, e^x, ln, softmax) "
+        "in floating point; ≈ means rounded to {d} decimals.",
+        "arith_float": "Arithmetic: floating point; ≈ means rounded to {d} decimals.",
+        "input": "Input",
+        "bias_neuron": " is the bias neuron.",
+        "weights": "Weights",
+        "weights_bias": "Weights (column 0: bias)",
+        "bias": "Bias",
+        "logits": "Logits",
+        "activation": "Activation",
+        "output": "Output",
+        "target": "Targets",
+        "loss": "Loss",
+        "delta": "Error δ",
+        "delta_note": "Backpropagation: from layer {L} back to layer 1.",
+        "delta_note_1": "Backpropagation: a single layer, the output layer 1.",
+        "gradient": "Gradient",
+        "eta": "Learning rate",
+        "update": "new parameters after one gradient step",
+        "new": "new:",
+        "squared_error": "squared error",
+        "half_squared_error": "half squared error",
+        "cross_entropy": "cross-entropy",
+    },
+}
+
+
+def labels(lang: str) -> Dict[str, str]:
+    """The label texts for ``lang`` ("de" or "en")."""
+    if lang not in _LABELS:
+        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGS)}")
+    return _LABELS[lang]
+
+
+# -- symbols of one network in one notation -------------------------------------------------
+
+_ONE = Num(1)
+_ETA = Word("η", r"\eta")
+_MAX = Word("max", r"\max")
+_LN = Word("ln", r"\ln")
+_FUNCTIONS = {
+    "sigmoid": Word("σ", r"\sigma"),
+    "relu": Word("ReLU", r"\mathrm{ReLU}"),
+    "tanh": Word("tanh", r"\tanh"),
+    "identity": Word("id", r"\mathrm{id}"),
+    "softmax": Word("softmax", r"\mathrm{softmax}"),
+}
+
+
+def _fn(name: str, prime: bool = False) -> Word:
+    """The function's symbol: σ, ReLU, tanh, id, softmax, LReLU — with a ' for its derivative."""
+    w = Word("LReLU", r"\mathrm{LReLU}") if name.startswith("leaky_relu") else _FUNCTIONS.get(
+        name, Word(name, rf"\mathrm{{{name}}}")
+    )
+    return Word(w.text + "'", w.tex() + "'") if prime else w
+
+
+def _leaky_slope(name: str) -> float:
+    return 0.01 if name == "leaky_relu" else float(name[len("leaky_relu("):-1])
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The symbols of one network (output layer L) in one notation."""
+
+    n: Notation
+    L: int
+    loss: str = ""
+
+    def w(self, l: int, i: int, j: int) -> Expr:
+        return Name(self.n.weight(l, i, j))
+
+    def b(self, l: int, i: int) -> Expr:
+        return Name(self.n.bias(l, i))
+
+    def z(self, l: int, i: int) -> Expr:
+        return Name(self.n.z(l, i))
+
+    def a(self, l: int, j: int) -> Expr:
+        return Name(self.n.a(l, j, self.L))
+
+    def one(self, l: int) -> Expr:
+        return Name(self.n.one(l))
+
+    def delta(self, l: int, i: int) -> Expr:
+        return Name(self.n.delta(l, i))
+
+    def y(self, j: int) -> Expr:
+        return Name(self.n.y(j))
+
+    def vec(self, name: str, l: int) -> Expr:
+        return Name(self.n.vector(name, l))
+
+    def generic(self, name: str, l: int, index: str) -> Expr:
+        """A symbol with a letter as index: a^L_j, z^L_i."""
+        return Name(Sym(name, self.n.layer(l) if l >= 0 else "", (index,)))
+
+    @property
+    def C(self) -> Expr:
+        return Word(self.n.loss_symbol)
+
+
+def _nums(values: Sequence[Scalar]) -> Tuple[Expr, ...]:
+    return tuple(Num(v) for v in values)
+
+
+def _eq(*items: Expr) -> Eq:
+    """items joined by "=" — a formula in symbols, nothing rounded."""
+    return Eq(tuple(items), ("=",) * (len(items) - 1))
+
+
+# -- the Rechenweg as blocks --------------------------------------------------------------
+
+
+def render(trace: Trace, fmt: str = "text", notation: "str | Notation" = "parameter",
+           lang: str = "de", decimals: int = DEFAULT_DECIMALS) -> str:
+    """The Rechenweg of ``trace`` as "text", "markdown" or "latex".
+
+    'Woche 10 Theorie': 5·0.2 + 2·0.1 + 4·0.25 = 2.2, 2.2 + 1 = 3.2, ReLU(3.2) = 3.2 —
+    exact, with the inputs typed as fractions:
+
+    >>> from fractions import Fraction as F
+    >>> from purenn import Layer, Matrix, Network
+    >>> from purenn.trace import trace
+    >>> net = Network([Layer(Matrix([[5, 2, 4]]), Matrix.column([1]), "relu")])
+    >>> text = render(trace(net, [F("0.2"), F("0.1"), F("0.25")]))
+    >>> print("\\n".join(line for line in text.splitlines() if line.startswith("    ")))
+        x₁ = 0.2
+        x₂ = 0.1
+        x₃ = 0.25
+        z¹₁ = w¹₁₁·x₁ + w¹₁₂·x₂ + w¹₁₃·x₃ + b¹₁ = 5·0.2 + 2·0.1 + 4·0.25 + 1 = 2.2 + 1 = 3.2
+        a¹₁ = ReLU(z¹₁) = max(0, 3.2) = 3.2
+        a¹ = (3.2)ᵀ
+    """
+    return render_blocks(trace_blocks(trace, notation, lang, decimals), fmt, decimals)
+
+
+def trace_blocks(trace: Trace, notation: "str | Notation" = "parameter", lang: str = "de",
+                 decimals: int = DEFAULT_DECIMALS) -> List[Block]:
+    """The Rechenweg of ``trace`` as blocks, ready for ``render_blocks``."""
+    T = labels(lang)
+    names = _Names(get_notation(notation), trace.L, trace.loss.name if trace.loss else "")
+    blocks = _preamble(trace, names, T, lang, decimals) + _input_blocks(trace, names, T)
+    for layer in trace.layers:
+        blocks += _forward_blocks(layer, names, T)
+    blocks += _output_blocks(trace, names, T)
+    if trace.loss is not None:
+        blocks += _loss_blocks(trace.loss, names, T)
+        note = T["delta_note" if trace.L > 1 else "delta_note_1"]
+        blocks += [Heading(2, (T["delta"],)), Para((note.format(L=trace.L),), indent=2)]
+        for back in trace.backward:
+            blocks += _delta_blocks(back, names, T)
+        blocks.append(Heading(2, (T["gradient"],)))
+        for back in trace.backward:
+            blocks += _gradient_blocks(back, names, T)
+    if trace.eta is not None:
+        blocks.append(Heading(2, (f"{T['eta']} ", Math(chain(_ETA, value=trace.eta)), f": {T['update']}")))
+        for update in trace.updates:
+            blocks += _update_blocks(update, trace.eta, names, T)
+    return blocks
+
+
+def _preamble(trace: Trace, names: _Names, T: Dict[str, str], lang: str, decimals: int) -> List[Block]:
+    net = trace.network
+    sizes = "-".join(str(n) for n in net.structure)
+    acts = ", ".join(f"{T['layer']} {l}: {net.activation(l).name}" for l in range(1, net.L + 1))
+    numbers = trace.x.flat() + [v for layer in net.layers for v in layer.W.flat() + layer.b.flat()]
+    exact_mode = all(exact.is_exact(v) for v in numbers)
+    return [
+        Heading(1, (T["title_back" if trace.loss is not None else "title"],)),
+        Para((f"{T['network']}: {sizes} ({acts})",)),
+        Para((f"{T['notation']}: ", *(p if isinstance(p, str) else Math(Name(p)) for p in names.n.describe_parts(lang)))),
+        Para((T["arith_exact" if exact_mode else "arith_float"].format(d=decimals),)),
+    ]
+
+
+def _input_blocks(trace: Trace, names: _Names, T: Dict[str, str]) -> List[Block]:
+    lines = tuple(chain(names.a(0, j), value=v) for j, v in enumerate(trace.x.flat()))
+    blocks: List[Block] = [Heading(2, (T["input"],)), Equations(lines)]
+    if names.n.bias_neuron:
+        blocks.append(Para((Math(chain(names.one(0), value=1)), T["bias_neuron"]), indent=4))
+    return blocks
+
+
+def _parameter_lines(l: int, W: Matrix, b: Matrix, names: _Names, lhs: Callable[[Expr], Expr],
+                     label_W: str, label_b: str) -> List[Block]:
+    """W^l and b^l as matrices — in 'ki' one matrix whose column 0 is the bias."""
+    if names.n.bias_neuron:
+        rows = tuple((bv, *w) for bv, w in zip(b.flat(), W.rows))
+        return [MatrixLine(label_W, lhs(names.vec("W", l)), rows)]
+    return [
+        MatrixLine(label_W, lhs(names.vec("W", l)), tuple(tuple(r) for r in W.rows)),
+        Para(((label_b + " ") if label_b else "", Math(_eq(lhs(names.vec("b", l)), Vec(_nums(b.flat()))))),
+             indent=2),
+    ]
+
+
+def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    l = layer.l
+    label_W = T["weights_bias" if names.n.bias_neuron else "weights"]
+    blocks: List[Block] = [Heading(2, (f"{T['layer']} {l} ({layer.activation})",))]
+    blocks += _parameter_lines(l, layer.W, layer.b, names, lambda s: s, label_W, T["bias"])
+    blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)))))
+    blocks.append(Equations(tuple(_logit_line(e, names) for e in layer.logits)))
+    formula = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula))))
+    blocks.append(Equations(tuple(_activation_line(e, names) for e in layer.activations)))
+    if names.n.bias_neuron and l < names.L:
+        blocks.append(Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4))
+    return blocks
+
+
+def _logits_formula(l: int, names: _Names) -> Eq:
+    """z^l = W^l a^(l−1) + b^l for the whole layer, as the notation writes it.
+
+    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    """
+    Wa = Prod((names.vec("W", l), names.vec("a", l - 1)))
+    if names.n.bias_neuron:  # the bias is column 0 of W, and a^(l−1)_0 = 1
+        return _eq(names.vec("z", l), Wa)
+    return _eq(names.vec("z", l), Sum((Wa, names.vec("b", l))))
+
+
+def _logit_line(e: LogitEntry, names: _Names) -> Eq:
+    """One logit with its products written out: z_i = Σ_j w_ij·a_j + b_i, then the numbers.
+
+    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    """
+    l, i, n = e.l, e.i, range(len(e.weights))
+    symbols = [Prod((names.w(l, i, j), names.a(l - 1, j))) for j in n]
+    numbers = [Prod((Num(e.weights[j]), Num(e.inputs[j]))) for j in n]
+    if names.n.bias_neuron:  # 'ki': the bias is the weight from neuron 0, whose activation is 1
+        symbolic = Sum((Prod((names.b(l, i), names.one(l - 1))), *symbols))
+        return chain(names.z(l, i), symbolic, Sum((Prod((Num(e.bias), _ONE)), *numbers)), value=e.z)
+    symbolic = Sum((*symbols, names.b(l, i)))
+    numeric = Sum((*numbers, Num(e.bias)))
+    if len(e.weights) > 1:  # the sum before the bias, as 'Woche 10 Theorie' writes 2.2 + 1 = 3.2
+        return chain(names.z(l, i), symbolic, numeric, Sum((Num(e.weighted_sum), Num(e.bias))), value=e.z)
+    return chain(names.z(l, i), symbolic, numeric, value=e.z)
+
+
+def _activation_line(e: ActivationEntry, names: _Names) -> Eq:
+    """a_i = σ(z_i) with σ written out for the layer's activation function.
+
+    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)) — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
+    Formula [relu]: ReLU(x) = max(0, x) — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Wie berechnet sich ein Neuron im künstlichen neuronalen Netzwerk?
+    Formula [softmax]: a_i = e^(z_i) / Σ_j e^(z_j) — 'Künstliche Intelligenz selbst gemacht', Softmax für Klassifikationsnetzwerke
+    """
+    l, name = e.l, e.function
+    lhs, z_sym, z = names.a(l, e.i), names.z(l, e.i), Num(e.z)
+    if name == "softmax":
+        n = range(len(e.z_all))
+        symbolic = Frac(Exp(z_sym), Sum(tuple(Exp(names.z(l, k)) for k in n)))
+        return chain(lhs, symbolic, Frac(Exp(z), Sum(tuple(Exp(Num(v)) for v in e.z_all))), value=e.a)
+    if name == "identity":
+        return chain(lhs, z_sym, value=e.a)
+    call = Call(_fn(name), (z_sym,))
+    if name == "sigmoid":
+        return chain(lhs, call, Call(_fn(name), (z,)), Frac(_ONE, Sum((_ONE, Exp(Neg(z))))), value=e.a)
+    if name == "relu":
+        return chain(lhs, call, Call(_MAX, (Num(0), z)), value=e.a)
+    if name.startswith("leaky_relu"):
+        return chain(lhs, call, Call(_MAX, (Prod((Num(_leaky_slope(name)), z)), z)), value=e.a)
+    return chain(lhs, call, Call(_fn(name), (z,)), value=e.a)
+
+
+def _output_blocks(trace: Trace, names: _Names, T: Dict[str, str]) -> List[Block]:
+    out = chain(names.vec("a", trace.L), value=Vec(_nums(trace.output.flat())))
+    return [Heading(2, (T["output"],)), Equations((out,))]
+
+
+# -- loss, δ, gradients, update ---------------------------------------------------------------
+
+
+def _loss_blocks(loss: LossEntry, names: _Names, T: Dict[str, str]) -> List[Block]:
+    targets: List[Part] = [f"{T['target']}: "]
+    for t in loss.terms:
+        targets += ([", "] if t.j else []) + [Math(chain(names.y(t.j), value=t.y))]
+    general, symbolic, numeric = _loss_formulas(loss, names)
+    return [
+        Heading(2, (f"{T['loss']} ({T.get(loss.name, loss.name)})",)),
+        Para(tuple(targets), indent=2),
+        Heading(3, (Math(general),)),
+        Equations((chain(names.C, symbolic, numeric, value=loss.value),)),
+    ]
+
+
+def _loss_formulas(loss: LossEntry, names: _Names) -> Tuple[Eq, Expr, Expr]:
+    """The loss in general, with the symbols of every output neuron, and with the numbers.
+
+    Formula [squared_error]: C = Σ_j (a_j − y_j)² — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
+    Formula [half_squared_error]: E = ½ Σ_j (y_j − a_j)² — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i) — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
+    """
+    L, terms = names.L, loss.terms
+    a_j, y_j = names.generic("a", L, "j"), names.generic("y", -1, "j")
+    if loss.name == "cross_entropy":
+        general: Expr = Neg(SumOver("j", Prod((y_j, Call(_LN, (a_j,))))))
+        symbolic: Expr = Neg(Sum(tuple(Prod((names.y(t.j), Call(_LN, (names.a(L, t.j),)))) for t in terms)))
+        numeric: Expr = Neg(Sum(tuple(Prod((Num(t.y), Call(_LN, (Num(t.a),)))) for t in terms)))
+    elif loss.name == "half_squared_error":
+        half = Word("½", r"\tfrac{1}{2}")
+        general = Prod((half, SumOver("j", Square(Diff(y_j, a_j)))))
+        symbolic = Prod((half, Sum(tuple(Square(Diff(names.y(t.j), names.a(L, t.j))) for t in terms))))
+        numeric = Prod((half, Sum(tuple(Square(Diff(Num(t.y), Num(t.a))) for t in terms))))
+    else:
+        general = SumOver("j", Square(Diff(a_j, y_j)))
+        symbolic = Sum(tuple(Square(Diff(names.a(L, t.j), names.y(t.j))) for t in terms))
+        numeric = Sum(tuple(Square(Diff(Num(t.a), Num(t.y))) for t in terms))
+    return _eq(names.C, general), symbolic, numeric
+
+
+def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """δ^l of one layer: the vector formula, then each entry with its factors."""
+    rule = back.deltas[0].rule
+    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)))
+    blocks: List[Block] = [Heading(3, heading)]
+    lines: List[Eq] = []
+    if rule == "softmax_jacobian":  # every δ_i needs every ∂C/∂a_k: those first
+        blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
+        lines += [_dC_da_line(d, names) for d in back.deltas]
+    for d in back.deltas:
+        if rule == "output":
+            lines.append(_dC_da_line(d, names))
+        if rule in ("output", "hidden"):
+            lines.append(_sigma_prime_line(back.activation, d, names))
+        lines.append(_delta_line(d, back.activation, names))
+    return blocks + [Equations(tuple(lines))]
+
+
+def _softmax_jacobian_formula(l: int, names: _Names) -> Eq:
+    """∂a_k/∂z_i = a_k · (1{k=i} − a_i), the derivative of softmax.
+
+    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    """
+    a_k, a_i, z_i = names.generic("a", l, "k"), names.generic("a", l, "i"), names.generic("z", l, "i")
+    indicator = Name(Sym("1", "", ("k=i",)))
+    return _eq(Partial(a_k, z_i), Prod((a_k, Diff(indicator, a_i))))
+
+
+def _delta_formula(l: int, rule: str, name: str, names: _Names) -> Eq:
+    """The vector formula that gives δ^l in this case.
+
+    Formula [delta_output]: δ^L = ∂C/∂a^L ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
+    Formula [delta_hidden]: δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
+    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    """
+    delta, z, a = names.vec("δ", l), names.vec("z", l), names.vec("a", l)
+    sigma_prime = Call(_fn(name, prime=True), (z,))
+    if rule == "hidden":
+        back = Prod((Transpose(names.vec("W", l + 1)), names.vec("δ", l + 1)))
+        return _eq(delta, Hadamard(back, sigma_prime))
+    if rule == "softmax_ce":
+        return _eq(delta, Diff(a, Name(Sym("y"))))
+    if rule == "softmax_jacobian":
+        a_k, z_i = names.generic("a", l, "k"), names.generic("z", l, "i")
+        body = Prod((Partial(a_k, z_i), Partial(names.C, a_k)))
+        return _eq(names.generic("δ", l, "i"), SumOver("k", body))
+    return _eq(delta, Hadamard(Partial(names.C, a), sigma_prime))
+
+
+def _dC_da_line(d: DeltaEntry, names: _Names) -> Eq:
+    """∂C/∂a^L_i for the chosen loss, with the numbers.
+
+    Formula [squared_error]: ∂C/∂a_j = 2(a_j − y_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 4)
+    Formula [half_squared_error]: ∂E/∂a_j = a_j − y_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    Formula [cross_entropy]: ∂C/∂a_i = −y_i / a_i — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss
+    """
+    assert d.y is not None and d.dC_da is not None
+    a_sym, y_sym, a, y = names.a(d.l, d.i), names.y(d.i), Num(d.a), Num(d.y)
+    lhs = Partial(names.C, a_sym)
+    if names.loss == "cross_entropy":
+        return chain(lhs, Neg(Frac(y_sym, a_sym)), Neg(Frac(y, a)), value=d.dC_da)
+    if names.loss == "half_squared_error":
+        return chain(lhs, Diff(a_sym, y_sym), Diff(a, y), value=d.dC_da)
+    return chain(lhs, Prod((Num(2), Diff(a_sym, y_sym))), Prod((Num(2), Diff(a, y))), value=d.dC_da)
+
+
+def _sigma_prime_line(name: str, d: DeltaEntry, names: _Names) -> Eq:
+    """σ'(z^l_i) for the layer's activation function, from a = σ(z) where the formula allows.
+
+    Formula [sigmoid_derivative]: σ'(x) = σ(x) · (1 − σ(x)) — 'Matrizen in Neuronalen Netzen', 3.4 Ableitung der sigmoid Funktion
+    Formula [relu_derivative]: ReLU'(x) = 1 if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Ableitungen der Aktivierungsfunktionen
+    """
+    assert d.sigma_prime is not None
+    a_sym, a = names.a(d.l, d.i), Num(d.a)
+    lhs = Call(_fn(name, prime=True), (names.z(d.l, d.i),))
+    if name == "sigmoid":
+        return chain(lhs, Prod((a_sym, Diff(_ONE, a_sym))), Prod((a, Diff(_ONE, a))), value=d.sigma_prime)
+    if name == "tanh":
+        return chain(lhs, Diff(_ONE, Square(a_sym)), Diff(_ONE, Square(a)), value=d.sigma_prime)
+    return chain(lhs, Call(_fn(name, prime=True), (Num(d.z),)), value=d.sigma_prime)
+
+
+def _delta_line(d: DeltaEntry, name: str, names: _Names) -> Eq:
+    """δ^l_i with the factors of its rule put in.
+
+    Formula [delta_output]: δ^L_j = ∂C/∂a^L_j · σ'(z^L_j) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
+    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j · Σ_i y_i − y_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
+    Formula [softmax_jacobian]: δ_j = Σ_i ∂s_i/∂z_j · ∂C/∂s_i — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Formula [delta_hidden]: δ^l_j = (Σ_i w^(l+1)_{j,i} · δ^(l+1)_i) · σ'(z^l_j) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+    """
+    l, i = d.l, d.i
+    lhs, sigma_prime = names.delta(l, i), Call(_fn(name, prime=True), (names.z(l, i),))
+    if d.rule == "output":
+        assert d.dC_da is not None and d.sigma_prime is not None
+        symbolic: Expr = Prod((Partial(names.C, names.a(l, i)), sigma_prime))
+        return chain(lhs, symbolic, Prod((Num(d.dC_da), Num(d.sigma_prime))), value=d.delta)
+    if d.rule == "softmax_ce":
+        assert d.y is not None and d.y_sum is not None
+        if d.y_sum == 1:  # one-hot target: equation IV, δ = s − y
+            return chain(lhs, Diff(names.a(l, i), names.y(i)), Diff(Num(d.a), Num(d.y)), value=d.delta)
+        y_all = SumOver("k", names.generic("y", -1, "k"))
+        return chain(lhs, Diff(Prod((names.a(l, i), y_all)), names.y(i)),
+                     Diff(Prod((Num(d.a), Num(d.y_sum))), Num(d.y)), value=d.delta)
+    if d.rule == "softmax_jacobian":
+        ks = range(len(d.terms))
+        symbolic = Sum(tuple(Prod((Partial(names.a(l, k), names.z(l, i)), Partial(names.C, names.a(l, k))))
+                             for k in ks))
+        numeric = Sum(tuple(Prod((Num(J), Num(g))) for J, g in d.terms))
+        return chain(lhs, symbolic, numeric, value=d.delta)
+    assert d.sigma_prime is not None and d.total is not None
+    back_sym = Sum(tuple(Prod((names.w(l + 1, k, i), names.delta(l + 1, k))) for k in range(len(d.terms))))
+    back_num = Sum(tuple(Prod((Num(w), Num(dk))) for w, dk in d.terms))
+    return chain(lhs, Prod((back_sym, sigma_prime)), Prod((back_num, Num(d.sigma_prime))),
+                 Prod((Num(d.total), Num(d.sigma_prime))), value=d.delta)
+
+
+def _by_row(weights: Sequence[Eq], biases: Sequence[Eq], names: _Names, n_cols: int) -> List[Eq]:
+    """Lines in the order of the matrix: row by row, the bias first in 'ki' (column 0), else last."""
+    if not names.n.bias_neuron:
+        return list(weights) + list(biases)
+    out: List[Eq] = []
+    for i, bias in enumerate(biases):
+        out += [bias, *weights[i * n_cols:(i + 1) * n_cols]]
+    return out
+
+
+def _gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """∂C/∂W^l and ∂C/∂b^l, entry by entry, then as matrices.
+
+    Formula [grad_W]: ∂C/∂w^(l)_jk = δ^(l)_j · a^(l−1)_k — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
+    Formula [grad_b]: ∂E/∂b^l_j = δ^l_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    """
+    l, C = back.l, names.C
+    weights = [
+        chain(Partial(C, names.w(l, g.i, g.j)), Prod((names.delta(l, g.i), names.a(l - 1, g.j))),
+              Prod((Num(g.delta), Num(g.a_prev))), value=g.value)
+        for g in back.weight_gradients if g.j is not None
+    ]
+    if names.n.bias_neuron:  # ∂C/∂w_j0 = δ_j · a_0 with a_0 = 1
+        biases = [chain(Partial(C, names.b(l, g.i)), Prod((names.delta(l, g.i), names.one(l - 1))),
+                        Prod((Num(g.delta), _ONE)), value=g.value) for g in back.bias_gradients]
+    else:
+        biases = [chain(Partial(C, names.b(l, g.i)), names.delta(l, g.i), value=g.value)
+                  for g in back.bias_gradients]
+    formula: List[Part] = [f"{T['layer']} {l}: ", Math(_eq(
+        Partial(C, names.vec("W", l)), Prod((names.vec("δ", l), Transpose(names.vec("a", l - 1))))))]
+    if not names.n.bias_neuron:
+        formula += [", ", Math(_eq(Partial(C, names.vec("b", l)), names.vec("δ", l)))]
+    blocks: List[Block] = [Heading(3, tuple(formula)), Equations(tuple(_by_row(weights, biases, names, back.dW.n_cols)))]
+    return blocks + _parameter_lines(l, back.dW, back.db, names, lambda s: Partial(C, s), "", "")
+
+
+def _update_blocks(update: LayerUpdate, eta: Scalar, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """Each parameter after one gradient-descent step, w ← w − η·∂C/∂w, then the new matrices.
+
+    Formula [sgd_update]: Δw^(l)_jk = −η · ∂C/∂w^(l)_jk — 'Künstliche Intelligenz selbst gemacht', Anpassung der Gewichte (Gleichung 8)
+    """
+    l, C = update.l, names.C
+
+    def line(sym: Expr, u: UpdateEntry) -> Eq:
+        step = Diff(sym, Prod((_ETA, Partial(C, sym))))
+        numbers = Diff(Num(u.old), Prod((Num(eta), Num(u.grad))))
+        return chain(sym, step, numbers, value=u.new, first="←")
+
+    weights = [line(names.w(l, u.i, u.j), u) for u in update.weights if u.j is not None]
+    biases = [line(names.b(l, u.i), u) for u in update.biases]
+    lines = _by_row(weights, biases, names, update.W.n_cols)
+    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}",)), Equations(tuple(lines))]
+    return blocks + _parameter_lines(l, update.W, update.b, names, lambda s: s, T["new"], T["new"])

@@ -1,0 +1,459 @@
+"""Rechenweg: the whole calculation of a forward pass and one backpropagation step, entry by entry.
+
+``trace(net, x)`` records the forward pass; with a target ``y`` also the
+loss, the error δ of every layer and the gradients; with a learning rate
+``eta`` also the parameters after one gradient-descent step. Every number
+comes from the core — ``net.forward``, ``net.backward`` and ``step`` on a
+copy of the network — and the record adds what a hand calculation writes
+down in between: the products w·a of each logit, the factors of each δ,
+the terms of the loss.
+
+The record is plain data (frozen dataclasses) with the slides' layer numbers
+(layer 0 = input, layer L = output) and purenn's 0-based storage indices
+for the neurons; how the indices are *written* is a matter of notation
+(``purenn.notation``) and of ``purenn.render``.
+
+>>> from purenn import Layer, Matrix, Network
+>>> net = Network([Layer(Matrix([[2, 1]]), Matrix.column([-1]), "identity")])
+>>> t = trace(net, [1.3, 0.8], y=[2], loss="half_squared_error", eta=0.5)
+>>> e = t.layer(1).logits[0]
+>>> e.weights, e.inputs, e.bias, round(e.z, 10)
+((2, 1), (1.3, 0.8), -1, 2.4)
+>>> round(t.delta(1)[0, 0], 10), round(t.W_new(1)[0, 0], 10)
+(0.4, 1.74)
+
+The trace covers one example (one input column): a Rechenweg is written for
+one data point, as in the documents' exercises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from purenn import losses
+from purenn.activations import softmax_jacobian
+from purenn.losses import Loss
+from purenn.matrix import Matrix
+from purenn.network import Input, Network
+from purenn.records import ForwardPass, Gradients
+from purenn.scalars import Scalar
+
+__all__ = [
+    "LogitEntry",
+    "ActivationEntry",
+    "LayerForward",
+    "LossTerm",
+    "LossEntry",
+    "DeltaEntry",
+    "GradientEntry",
+    "UpdateEntry",
+    "LayerBackward",
+    "LayerUpdate",
+    "Trace",
+    "trace",
+]
+
+# -- the record ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogitEntry:
+    """z^l_i = Σ_j w^l_ij · a^(l−1)_j + b^l_i, with the numbers of every product.
+
+    ``weights`` is row i of W^l, ``inputs`` the column a^(l−1);
+    ``weighted_sum`` is Σ_j w_ij · a_j before the bias (the "Zwischenergebnis"
+    2.2 of 'Woche 10 Theorie'), ``z`` the logit after it.
+    """
+
+    l: int
+    i: int
+    weights: Tuple[Scalar, ...]
+    inputs: Tuple[Scalar, ...]
+    bias: Scalar
+    weighted_sum: Scalar
+    z: Scalar
+
+
+@dataclass(frozen=True)
+class ActivationEntry:
+    """a^l_i = σ^l(z^l_i); ``z_all`` is the whole column z^l, which softmax needs."""
+
+    l: int
+    i: int
+    function: str
+    z: Scalar
+    a: Scalar
+    z_all: Tuple[Scalar, ...]
+
+
+@dataclass(frozen=True)
+class LayerForward:
+    """Layer l of the forward pass: its parameters, its input a^(l−1), z^l and a^l."""
+
+    l: int
+    activation: str
+    W: Matrix
+    b: Matrix
+    a_prev: Matrix
+    z: Matrix
+    a: Matrix
+    logits: Tuple[LogitEntry, ...]
+    activations: Tuple[ActivationEntry, ...]
+
+
+@dataclass(frozen=True)
+class LossTerm:
+    """Output neuron j's share of the loss: its a_j, y_j and term value."""
+
+    j: int
+    a: Scalar
+    y: Scalar
+    value: Scalar
+
+
+@dataclass(frozen=True)
+class LossEntry:
+    """The loss C (or E) of the output a^L against the target y, term by term."""
+
+    name: str
+    terms: Tuple[LossTerm, ...]
+    value: Scalar
+
+
+@dataclass(frozen=True)
+class DeltaEntry:
+    """δ^l_i = ∂C/∂z^l_i and the factors it is made of.
+
+    ``rule`` says which formula gives it:
+
+    * ``"output"``: δ^L_i = ∂C/∂a^L_i · σ'(z^L_i) — uses ``dC_da`` and ``sigma_prime``;
+    * ``"softmax_ce"``: δ^L_i = s_i · Σ_k y_k − y_i, i.e. s_i − y_i for one-hot y —
+      uses ``y_sum``;
+    * ``"softmax_jacobian"``: δ^L_i = Σ_k ∂s_k/∂z_i · ∂C/∂a_k — ``terms`` holds
+      the pairs (∂s_k/∂z_i, ∂C/∂a_k);
+    * ``"hidden"``: δ^l_i = (Σ_k w^(l+1)_ki · δ^(l+1)_k) · σ'(z^l_i) — ``terms``
+      holds the pairs (w^(l+1)_ki, δ^(l+1)_k), ``total`` their sum.
+    """
+
+    l: int
+    i: int
+    rule: str
+    z: Scalar
+    a: Scalar
+    delta: Scalar
+    sigma_prime: Optional[Scalar] = None
+    dC_da: Optional[Scalar] = None
+    y: Optional[Scalar] = None
+    y_sum: Optional[Scalar] = None
+    terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
+    total: Optional[Scalar] = None
+
+
+@dataclass(frozen=True)
+class GradientEntry:
+    """∂C/∂w^l_ij = δ^l_i · a^(l−1)_j, or for the bias (j is None) ∂C/∂b^l_i = δ^l_i · 1."""
+
+    l: int
+    i: int
+    j: Optional[int]
+    delta: Scalar
+    a_prev: Scalar
+    value: Scalar
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """One parameter after the step: new = old − η · grad (j is None for a bias)."""
+
+    l: int
+    i: int
+    j: Optional[int]
+    old: Scalar
+    grad: Scalar
+    new: Scalar
+
+
+@dataclass(frozen=True)
+class LayerBackward:
+    """Layer l of backpropagation: δ^l, ∂C/∂W^l and ∂C/∂b^l, entry by entry."""
+
+    l: int
+    activation: str
+    deltas: Tuple[DeltaEntry, ...]
+    delta: Matrix
+    weight_gradients: Tuple[GradientEntry, ...]
+    bias_gradients: Tuple[GradientEntry, ...]
+    dW: Matrix
+    db: Matrix
+
+
+@dataclass(frozen=True)
+class LayerUpdate:
+    """Layer l after one gradient step: the new W^l and b^l, entry by entry."""
+
+    l: int
+    W: Matrix
+    b: Matrix
+    weights: Tuple[UpdateEntry, ...]
+    biases: Tuple[UpdateEntry, ...]
+
+
+@dataclass(frozen=True)
+class Trace:
+    """The Rechenweg: forward pass, and — with a target — loss, δ, gradients, update.
+
+    ``layers`` holds layers 1..L of the forward pass, ``backward`` the layers
+    in the order backpropagation visits them (L down to 1), ``updates``
+    layers 1..L after the step. The accessors take the slides' layer numbers.
+    """
+
+    network: Network
+    x: Matrix
+    layers: Tuple[LayerForward, ...]
+    target: Optional[Matrix] = None
+    loss: Optional[LossEntry] = None
+    backward: Tuple[LayerBackward, ...] = ()
+    eta: Optional[Scalar] = None
+    updates: Tuple[LayerUpdate, ...] = ()
+    updated: Optional[Network] = None
+
+    @property
+    def L(self) -> int:
+        """The number of the output layer."""
+        return len(self.layers)
+
+    @property
+    def output(self) -> Matrix:
+        """a^L, the network's prediction."""
+        return self.layers[-1].a
+
+    def layer(self, l: int) -> LayerForward:
+        """Layer l (1..L) of the forward pass."""
+        return self.layers[_check_layer(l, self.L) - 1]
+
+    def a(self, l: int) -> Matrix:
+        """a^l for l = 0..L (a^0 = x)."""
+        return self.x if l == 0 else self.layer(l).a
+
+    def z(self, l: int) -> Matrix:
+        """z^l for l = 1..L."""
+        return self.layer(l).z
+
+    def back(self, l: int) -> LayerBackward:
+        """Layer l (1..L) of backpropagation; needs a target."""
+        if not self.backward:
+            raise ValueError("this Rechenweg has no backpropagation: give a target y")
+        return self.backward[self.L - _check_layer(l, self.L)]
+
+    def delta(self, l: int) -> Matrix:
+        """δ^l for l = 1..L."""
+        return self.back(l).delta
+
+    def dW(self, l: int) -> Matrix:
+        """∂C/∂W^l."""
+        return self.back(l).dW
+
+    def db(self, l: int) -> Matrix:
+        """∂C/∂b^l."""
+        return self.back(l).db
+
+    def update(self, l: int) -> LayerUpdate:
+        """Layer l after the gradient step; needs a learning rate."""
+        if not self.updates:
+            raise ValueError("this Rechenweg has no gradient step: give a learning rate eta")
+        return self.updates[_check_layer(l, self.L) - 1]
+
+    def W_new(self, l: int) -> Matrix:
+        """W^l after one step W^l − η · ∂C/∂W^l."""
+        return self.update(l).W
+
+    def b_new(self, l: int) -> Matrix:
+        """b^l after one step b^l − η · ∂C/∂b^l."""
+        return self.update(l).b
+
+
+def _check_layer(l: int, L: int) -> int:
+    if not isinstance(l, int) or isinstance(l, bool) or not 1 <= l <= L:
+        raise IndexError(f"layer {l!r} does not exist here: the layers are 1..{L}")
+    return l
+
+
+# -- building it -------------------------------------------------------------------
+
+
+def trace(
+    net: Network,
+    x: Input,
+    y: Optional[Input] = None,
+    loss: "str | Loss | None" = None,
+    eta: Optional[Scalar] = None,
+) -> Trace:
+    """The Rechenweg of ``net`` for the input ``x`` (and target ``y``, learning rate ``eta``).
+
+    ``loss`` defaults to the network's default (cross-entropy after softmax,
+    squared error otherwise). Exact inputs and parameters (Fractions) keep
+    every linear step exact; see ``purenn.exact``.
+    """
+    X = net.as_input(x)
+    if X.n_cols != 1:
+        raise ValueError(
+            f"a Rechenweg is written for one example, got {X.n_cols} input columns"
+        )
+    if y is None:
+        if eta is not None:
+            raise ValueError("a gradient step with η needs a target y (and a loss)")
+        return Trace(net, X, _forward_layers(net, net.forward(X)))
+    _check_backprop_activations(net)
+    C = losses.get(loss) if loss is not None else net.default_loss()
+    grads = net.backward(X, y, loss=C)
+    fp = grads.forward
+    Y = net.as_target(y, 1)
+    backward = tuple(_layer_backward(net, grads, C, Y, l) for l in range(net.L, 0, -1))
+    updates: Tuple[LayerUpdate, ...] = ()
+    updated: Optional[Network] = None
+    if eta is not None:
+        updated = Network(list(net.layers))  # layers never change; step() swaps in new ones
+        updated.step(grads, eta)
+        updates = tuple(_layer_update(net, updated, grads, l) for l in range(1, net.L + 1))
+    return Trace(
+        net, X, _forward_layers(net, fp), Y, _loss_entry(C, fp.output, Y, grads.loss),
+        backward, eta, updates, updated,
+    )
+
+
+def _check_backprop_activations(net: Network) -> None:
+    for l in range(1, net.L):
+        if net.activation(l).is_softmax:
+            raise ValueError(
+                f"layer {l} uses softmax: backpropagation through softmax is only "
+                f"written out for the output layer, as in 'Künstliche Intelligenz selbst gemacht'"
+            )
+
+
+def _forward_layers(net: Network, fp: ForwardPass) -> Tuple[LayerForward, ...]:
+    return tuple(_layer_forward(net, fp, l) for l in range(1, net.L + 1))
+
+
+def _layer_forward(net: Network, fp: ForwardPass, l: int) -> LayerForward:
+    """Layer l of the forward pass, every logit and activation written out.
+
+    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    Formula [activation]: a^k = σ(z^k) — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    """
+    layer = net.layer(l)
+    a_prev, z, a = fp.a(l - 1), fp.z(l), fp.a(l)
+    Wa = layer.W @ a_prev  # Σ_j w_ij a_j: the sum before the bias is added
+    inputs = tuple(a_prev.flat())
+    logits = tuple(
+        LogitEntry(l, i, tuple(layer.W.rows[i]), inputs, layer.b[i, 0], Wa[i, 0], z[i, 0])
+        for i in range(layer.n_neurons)
+    )
+    z_all = tuple(z.flat())
+    activations = tuple(
+        ActivationEntry(l, i, layer.activation.name, z[i, 0], a[i, 0], z_all)
+        for i in range(layer.n_neurons)
+    )
+    return LayerForward(l, layer.activation.name, layer.W, layer.b, a_prev, z, a, logits, activations)
+
+
+def _loss_entry(C: Loss, a: Matrix, Y: Matrix, value: Scalar) -> LossEntry:
+    """The loss, one term per output neuron, and their sum.
+
+    Formula [squared_error]: C = Σ_j (a_j − y_j)² — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
+    Formula [half_squared_error]: E = ½ Σ_j (y_j − a_j)² — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i) — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
+    """
+    shares = losses.per_neuron(C, a, Y)
+    terms = tuple(
+        LossTerm(j, a[j, 0], Y[j, 0], shares[j, 0]) for j in range(a.n_rows)
+    )
+    return LossEntry(C.name, terms, value)
+
+
+def _layer_backward(net: Network, grads: Gradients, C: Loss, Y: Matrix, l: int) -> LayerBackward:
+    deltas = _output_deltas(net, grads, C, Y) if l == net.L else _hidden_deltas(net, grads, l)
+    weight_grads, bias_grads = _gradients(grads, l)
+    return LayerBackward(
+        l, net.activation(l).name, deltas, grads.delta(l), weight_grads, bias_grads,
+        grads.dW(l), grads.db(l),
+    )
+
+
+def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix) -> Tuple[DeltaEntry, ...]:
+    """δ^L entry by entry, with the rule the core used for this activation and loss.
+
+    Formula [delta_output]: δ^L = ∂C/∂a^L ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
+    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
+    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    """
+    L, fp = net.L, grads.forward
+    sigma, z, a, delta = net.activation(L), fp.z(L), fp.output, grads.delta(L)
+    n = a.n_rows
+    if not sigma.is_softmax:
+        g, sp = C.gradient(a, Y), sigma(z, derivative=True)
+        return tuple(
+            DeltaEntry(L, i, "output", z[i, 0], a[i, 0], delta[i, 0],
+                       sigma_prime=sp[i, 0], dC_da=g[i, 0], y=Y[i, 0])
+            for i in range(n)
+        )
+    if C is losses.cross_entropy:
+        y_sum = sum(Y.flat())
+        return tuple(
+            DeltaEntry(L, i, "softmax_ce", z[i, 0], a[i, 0], delta[i, 0], y=Y[i, 0], y_sum=y_sum)
+            for i in range(n)
+        )
+    g, J = C.gradient(a, Y), softmax_jacobian(z)
+    return tuple(
+        DeltaEntry(L, i, "softmax_jacobian", z[i, 0], a[i, 0], delta[i, 0], dC_da=g[i, 0], y=Y[i, 0],
+                   terms=tuple((J[k, i], g[k, 0]) for k in range(n)))
+        for i in range(n)
+    )
+
+
+def _hidden_deltas(net: Network, grads: Gradients, l: int) -> Tuple[DeltaEntry, ...]:
+    """δ^l of a hidden layer entry by entry: the weighted sum of δ^(l+1) times σ'(z^l).
+
+    Formula [delta_hidden]: δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+    """
+    fp = grads.forward
+    W_next, d_next = net.W(l + 1), grads.delta(l + 1)
+    backprop = W_next.T @ d_next
+    z, a, delta = fp.z(l), fp.a(l), grads.delta(l)
+    sp = net.activation(l)(z, derivative=True)
+    return tuple(
+        DeltaEntry(l, i, "hidden", z[i, 0], a[i, 0], delta[i, 0], sigma_prime=sp[i, 0],
+                   terms=tuple((W_next[k, i], d_next[k, 0]) for k in range(W_next.n_rows)),
+                   total=backprop[i, 0])
+        for i in range(z.n_rows)
+    )
+
+
+def _gradients(grads: Gradients, l: int) -> Tuple[Tuple[GradientEntry, ...], Tuple[GradientEntry, ...]]:
+    """∂C/∂W^l and ∂C/∂b^l entry by entry.
+
+    Formula [grad_W]: ∂E/∂w^l_{j,i} = δ^l_i · a^(l−1)_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    Formula [grad_b]: ∂E/∂b^l_j = δ^l_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    """
+    dW, db, delta, a_prev = grads.dW(l), grads.db(l), grads.delta(l), grads.forward.a(l - 1)
+    weights = tuple(
+        GradientEntry(l, i, j, delta[i, 0], a_prev[j, 0], dW[i, j])
+        for i in range(dW.n_rows) for j in range(dW.n_cols)
+    )
+    biases = tuple(GradientEntry(l, i, None, delta[i, 0], 1, db[i, 0]) for i in range(db.n_rows))
+    return weights, biases
+
+
+def _layer_update(net: Network, updated: Network, grads: Gradients, l: int) -> LayerUpdate:
+    """Layer l after one step of gradient descent, read from the stepped copy.
+
+    Formula [sgd_update]: w^l_{j,i} → w^l_{j,i} − η/N · Σ_k ∂E^k/∂w^l_{j,i} (here N = 1) — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
+    """
+    W, b, W_new, b_new = net.W(l), net.b(l), updated.W(l), updated.b(l)
+    dW, db = grads.dW(l), grads.db(l)
+    weights = tuple(
+        UpdateEntry(l, i, j, W[i, j], dW[i, j], W_new[i, j])
+        for i in range(W.n_rows) for j in range(W.n_cols)
+    )
+    biases = tuple(UpdateEntry(l, i, None, b[i, 0], db[i, 0], b_new[i, 0]) for i in range(b.n_rows))
+    return LayerUpdate(l, W_new, b_new, weights, biases)
