@@ -1,0 +1,1061 @@
+"""The errata list (purenn/errata.py): each entry backed by a computation that shows which version is right.
+
+Most tests recompute with plain lists and ``math`` — a finite-difference
+gradient, a recount of a sum's terms, or the printed course code run as far
+as it goes — so they do not depend on purenn's core. The tests that also ask
+the core (``test_core_backward_follows_the_corrected_formulas``,
+``test_relu_derivative_at_zero_slide_vs_code``) import it inside the test.
+
+The example network is the one from 'Parameter in neuronalen Netzen'
+(Forward Pass an einem Beispiel): W^1 = [[2, 1], [1, 2], [0.5, 3]],
+b^1 = [−1, 0, −0.25], W^2 = [[0, 1, 0], [1, −1, 1]], b^2 = [−1, 0]; with a
+sigmoid output where the 'Matrizen' formulas need one. Inputs: (1.3, 0.8)
+from 'Training von neuronalen Netzen' and two more.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import math
+import random
+import re
+import struct
+import types
+from pathlib import Path
+from typing import Callable, List, Sequence, Tuple
+
+import pytest
+
+from purenn import errata
+from purenn.errata import ERRATA, KINDS, SOURCES, Erratum
+
+ROOT = Path(__file__).resolve().parent.parent
+Vector = List[float]
+Rows = List[List[float]]
+
+# -- the example network and plain-list helpers ------------------------------------------
+
+W1: Rows = [[2.0, 1.0], [1.0, 2.0], [0.5, 3.0]]
+B1: Vector = [-1.0, 0.0, -0.25]
+W2: Rows = [[0.0, 1.0, 0.0], [1.0, -1.0, 1.0]]
+B2: Vector = [-1.0, 0.0]
+XS: List[Vector] = [[1.3, 0.8], [-0.5, 0.2], [0.1, -1.0]]  # one example per entry (batch columns)
+YS: List[Vector] = [[0.0, 1.0], [1.0, 0.0], [0.3, 0.7]]
+H = 1e-6
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def dsigmoid(x: float) -> float:
+    s = sigmoid(x)
+    return s * (1.0 - s)
+
+
+def matvec(W: Rows, v: Sequence[float]) -> Vector:
+    assert all(len(row) == len(v) for row in W), "shapes do not fit"
+    return [sum(w * x for w, x in zip(row, v)) for row in W]
+
+
+def add(u: Sequence[float], v: Sequence[float]) -> Vector:
+    assert len(u) == len(v)
+    return [a + b for a, b in zip(u, v)]
+
+
+def transpose(M: Rows) -> Rows:
+    return [list(col) for col in zip(*M)]
+
+
+def hadamard(u: Sequence[float], v: Sequence[float]) -> Vector:
+    assert len(u) == len(v)
+    return [a * b for a, b in zip(u, v)]
+
+
+def half_se(a: Sequence[float], y: Sequence[float]) -> float:
+    return 0.5 * sum((t - o) ** 2 for o, t in zip(a, y))
+
+
+def forward(x: Sequence[float], W1: Rows = W1, b1: Vector = B1, W2: Rows = W2, b2: Vector = B2):
+    """z^1, a^1, z^2, a^2 with sigmoid in both layers."""
+    z1 = add(matvec(W1, x), b1)
+    a1 = [sigmoid(v) for v in z1]
+    z2 = add(matvec(W2, a1), b2)
+    a2 = [sigmoid(v) for v in z2]
+    return z1, a1, z2, a2
+
+
+def backprop(x: Vector, y: Vector, W2: Rows = W2) -> Tuple[Vector, Vector]:
+    """δ^2 and δ^1 by the corrected formulas; W2 is the matrix used to propagate δ back."""
+    z1, a1, z2, a2 = forward(x)
+    d2 = hadamard([o - t for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
+    d1 = hadamard(matvec(transpose(W2), d2), [dsigmoid(v) for v in z1])
+    return d2, d1
+
+
+def diff(f: Callable[[Vector], float], v: Sequence[float], i: int) -> float:
+    """∂f/∂v_i by central differences."""
+    up, down = list(v), list(v)
+    up[i] += H
+    down[i] -= H
+    return (f(up) - f(down)) / (2 * H)
+
+
+def diff_matrix(f: Callable[[Rows], float], M: Rows, i: int, j: int) -> float:
+    """∂f/∂M[i][j] by central differences."""
+    up, down = copy.deepcopy(M), copy.deepcopy(M)
+    up[i][j] += H
+    down[i][j] -= H
+    return (f(up) - f(down)) / (2 * H)
+
+
+def loss_from_z2(z2: Vector, y: Vector) -> float:
+    return half_se([sigmoid(v) for v in z2], y)
+
+
+def loss_from_z1(z1: Vector, y: Vector) -> float:
+    a1 = [sigmoid(v) for v in z1]
+    return loss_from_z2(add(matvec(W2, a1), B2), y)
+
+
+def columns_to_rows(columns: List[Vector]) -> Rows:
+    return [list(r) for r in zip(*columns)]
+
+
+def far(u: Sequence[float], v: Sequence[float], tol: float = 1e-3) -> bool:
+    """True if the two vectors differ by more than tol somewhere."""
+    return any(abs(a - b) > tol for a, b in zip(u, v))
+
+
+# -- the list itself -------------------------------------------------------------------------
+
+
+def test_ids_are_unique_and_well_formed():
+    ids = [e.id for e in ERRATA]
+    assert len(ids) == len(set(ids))
+    for i in ids:
+        assert re.fullmatch(r"(train|w10|mat|ki)-[A-Za-z0-9-]+", i), i
+
+
+def test_every_check_names_a_test_in_this_file():
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    tests = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+    for e in ERRATA:
+        path, _, name = e.check.partition("::")
+        assert path == "tests/test_errata.py", e.id
+        assert name in tests, f"{e.id}: {name} is not a test in tests/test_errata.py"
+
+
+def test_entries_are_complete():
+    assert len(ERRATA) >= 30
+    for e in ERRATA:
+        assert isinstance(e, Erratum)
+        assert e.kind in KINDS, e.id
+        assert e.source in SOURCES, e.id
+        for field in ("section", "printed", "correct", "why", "why_en", "check"):
+            assert getattr(e, field).strip(), (e.id, field)
+        assert e.printed != e.correct, e.id
+    # every kind occurs
+    assert {e.kind for e in ERRATA} == set(KINDS)
+
+
+def test_erratum_is_frozen():
+    e = ERRATA[0]
+    with pytest.raises(AttributeError):
+        e.kind = "Konvention"  # type: ignore[misc]
+
+
+def test_get_finds_and_rejects():
+    assert errata.get("mat-delta-batch-output").printed == "[δ^L] = (Z^L − Y^L) ⊙ σ'(A^L)"
+    with pytest.raises(KeyError, match="no erratum"):
+        errata.get("no-such-id")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_render_lists_every_entry(fmt, lang):
+    out = errata.render(format=fmt, lang=lang)
+    for e in ERRATA:
+        assert e.id in out
+        assert e.check in out
+    for source in SOURCES:
+        assert source in out
+    # German text in German, English text in English
+    probe = errata.get("ki-delta-w-name")
+    if lang == "de":
+        assert "NameError" in out and "Die Liste heißt delta_W" in out
+        assert "The list is called delta_W" not in out
+    else:
+        assert "The list is called delta_W" in out
+        assert "Die Liste heißt delta_W" not in out
+    n = {k: sum(1 for e in ERRATA if e.kind == k) for k in KINDS}
+    word = {"de": "Fehler", "en": "errors"}[lang]
+    assert f"{n['Fehler']} {word}" in out
+    assert probe.section in out
+
+
+def test_render_markdown_structure():
+    out = errata.render(format="markdown")
+    lines = out.splitlines()
+    assert lines[0] == "# Errata zu den Kursunterlagen"
+    assert [l[3:] for l in lines if l.startswith("## ")] == list(SOURCES)
+    assert sum(1 for l in lines if l.startswith("### ")) == len(ERRATA)
+    # multi-line code is fenced, and the fences are balanced
+    assert out.count("```text") == sum(("\n" in e.printed) + ("\n" in e.correct) for e in ERRATA)
+    assert out.count("```") % 2 == 0
+    # a document without entries is said to have none
+    assert "*(keine Einträge)*" in out
+    assert not any(l != l.rstrip() for l in lines)
+
+
+def test_render_text_keeps_code_lines():
+    out = errata.render()
+    assert "            self.weights.append(layer_weights)" in out
+    assert all(len(l) <= 100 for l in out.splitlines() if not l.startswith("["))  # wrapped
+    assert not any(l != l.rstrip() for l in out.splitlines())
+
+
+def test_render_rejects_unknown_options():
+    with pytest.raises(ValueError, match="format"):
+        errata.render(format="html")
+    with pytest.raises(ValueError, match="language"):
+        errata.render(lang="fr")
+
+
+# -- Parameter in neuronalen Netzen / Training von neuronalen Netzen ------------------------
+
+
+def softmax(z: Sequence[float]) -> Vector:
+    m = max(z)
+    e = [math.exp(v - m) for v in z]
+    return [v / sum(e) for v in e]
+
+
+def test_forward_example_of_parameter_document():
+    # y = σ_Softmax(W^2 σ(W^1 x + b^1) + b^2) for the 'Training' input (1.3, 0.8)
+    x = [1.3, 0.8]
+    z1 = add(matvec(W1, x), B1)
+    assert z1 == pytest.approx([2.4, 2.9, 2.8])
+    a1 = [sigmoid(v) for v in z1]
+    z2 = add(matvec(W2, a1), B2)
+    assert z2 == pytest.approx([a1[1] - 1, a1[0] - a1[1] + a1[2]])
+    a2 = softmax(z2)
+    assert a2 == pytest.approx([0.2761, 0.7239], abs=1e-4)
+    assert sum(a2) == pytest.approx(1.0)
+    # the shapes fit: W^1 is 3×2, W^2 is 2×3; the second layer's activation is a^2 (2 values),
+    # a^1 belongs to the first layer (3 values) — 'Sigmoid-Aktivierung der zweiten Schicht' is a^2
+    assert (len(W1), len(W1[0]), len(W2), len(W2[0])) == (3, 2, 2, 3)
+    assert len(a1) == 3 and len(a2) == 2
+
+
+def test_gradient_of_weight_is_not_delta():
+    x, y = XS[0], YS[0]  # x_1 = 1.3
+    d2, d1 = backprop(x, y)
+
+    def loss(W: Rows) -> float:
+        return half_se(forward(x, W1=W)[3], y)
+
+    g11 = diff_matrix(loss, W1, 0, 0)  # ∂E/∂w_11^1, 1-based as in the document
+    assert g11 == pytest.approx(d1[0] * x[0], rel=1e-6)
+    assert abs(g11 - d1[0]) > 1e-3  # the gradient is not δ_1^1 itself
+    assert g11 / d1[0] == pytest.approx(1.3, rel=1e-6)
+
+
+def test_update_without_learning_rate_can_overshoot():
+    # one neuron with identity activation and a standardised input of 2: E(w) = ½ (w·2 − 0)²
+    x, y = 2.0, 0.0
+
+    def E(w: float) -> float:
+        return 0.5 * (w * x - y) ** 2
+
+    def dE(w: float) -> float:
+        return (w * x - y) * x
+
+    w = 1.0
+    assert dE(w) == pytest.approx((E(w + H) - E(w - H)) / (2 * H))
+    printed = w - dE(w)  # w = w − ∂, i.e. η = 1
+    assert E(printed) > E(w)  # the error grows: 18 > 2
+    assert (E(w), E(printed)) == pytest.approx((2.0, 18.0))
+    eta = 0.1
+    assert E(w - eta * dE(w)) < E(w)
+
+
+def test_training_example_loss_is_absolute_difference():
+    result, correct = 0.65, 0.45
+    assert abs(result - correct) == pytest.approx(0.2)
+    assert (result - correct) ** 2 == pytest.approx(0.04)
+    assert 0.5 * (result - correct) ** 2 == pytest.approx(0.02)
+    assert (result - correct) ** 2 != pytest.approx(0.2)
+
+
+def test_backprop_uses_weights_before_update():
+    x, y = XS[0], YS[0]
+    z1, a1, z2, a2 = forward(x)
+    d2, d1 = backprop(x, y)
+    eta = 1.0
+    # the first layer's gradient by finite differences, at the parameters of the forward pass
+    numeric = [[diff_matrix(lambda W: half_se(forward(x, W1=W)[3], y), W1, i, j) for j in range(2)]
+               for i in range(3)]
+    correct = [[d1[i] * x[j] for j in range(2)] for i in range(3)]
+    assert sum(correct, []) == pytest.approx(sum(numeric, []), rel=1e-5)
+    # as printed: adjust W^2 first, then propagate δ back through the new W^2
+    W2_new = [[W2[i][j] - eta * d2[i] * a1[j] for j in range(3)] for i in range(2)]
+    _, d1_late = backprop(x, y, W2=W2_new)
+    late = [[d1_late[i] * x[j] for j in range(2)] for i in range(3)]
+    assert far(sum(late, []), sum(numeric, []), tol=1e-3)
+
+
+# -- Woche 10 ---------------------------------------------------------------------------------
+
+
+def relu(x: float) -> float:
+    return max(0.0, x)
+
+
+def test_woche10_neuron_example_and_index_order():
+    x = [5.0, 2.0, 4.0]
+    w_into_y2 = {1: 0.2, 2: 0.1, 3: 0.25}  # Woche 10: w_12, w_22, w_32 (source index first)
+    b = 1.0
+    s = sum(w_into_y2[k] * x[k - 1] for k in (1, 2, 3))
+    assert s == pytest.approx(2.2)
+    assert s + b == pytest.approx(3.2)
+    assert relu(s + b) == pytest.approx(3.2)
+    # the same neuron as row 2 of W^1 in the 'Parameter' convention (w_ij: from x_j to neuron i)
+    W = [[0.0, 0.0, 0.0], [w_into_y2[1], w_into_y2[2], w_into_y2[3]]]
+    z = add(matvec(W, x), [0.0, b])
+    assert [relu(v) for v in z][1] == pytest.approx(3.2)
+    # "größer oder gleich null: bleibt gleich; negativ: 0" is the same function as max(0, x)
+    for v in (-2.0, -1e-9, 0.0, 1e-9, 3.2):
+        assert relu(v) == (v if v >= 0 else 0.0)
+
+
+# -- Matrizen in Neuronalen Netzen -------------------------------------------------------------
+
+
+def test_matrizen_layout_w_ji_is_row_i_column_j():
+    # 'Matrizen' names the weight from neuron j (layer l−1) to neuron i (layer l) w_(j,i)
+    w = {(0, 0): 0.5, (1, 0): -1.0, (0, 1): 2.0, (1, 1): 0.25, (0, 2): -0.75, (1, 2): 1.5}
+    a_prev, b = [0.3, -0.8], [0.1, -0.2, 0.4]
+    n_prev, n = 2, 3
+    W = [[w[(j, i)] for j in range(n_prev)] for i in range(n)]  # row i: w_(0,i), w_(1,i), …
+    z = add(matvec(W, a_prev), b)
+    assert len(z) == len(W) == n  # z^l and b^l have one entry per row of W^l (index i)
+    for i in range(n):
+        assert z[i] == pytest.approx(b[i] + sum(a_prev[j] * w[(j, i)] for j in range(n_prev)))
+    # z_0^1 = a_0^0 · w_(0,0)^1 + a_1^0 · w_(1,0)^1 + b_0^1 — with b_0, not the vector b
+    assert z[0] == pytest.approx(a_prev[0] * w[(0, 0)] + a_prev[1] * w[(1, 0)] + b[0])
+    # in 'Parameter' notation the same entry is w_ij = W[i][j]: same matrix, indices swapped
+    assert all(W[i][j] == w[(j, i)] for i in range(n) for j in range(n_prev))
+    # laying the weights out the other way round does not even fit a^(l−1)
+    with pytest.raises(AssertionError, match="shapes"):
+        matvec(transpose(W), a_prev)
+
+
+def test_forward_sum_runs_over_previous_layer():
+    x = XS[0]
+    n_prev, n = len(x), len(W1)  # n^0 = 2, n^1 = 3
+
+    def z_printed(i: int) -> float:  # Σ_{j=0}^{n^l}: j over layer l, up to and including n^l
+        return B1[i] + sum(x[j] * W1[i][j] for j in range(0, n + 1))
+
+    with pytest.raises(IndexError):
+        z_printed(0)
+    z = [B1[i] + sum(x[j] * W1[i][j] for j in range(0, n_prev)) for i in range(n)]
+    assert z == pytest.approx(add(matvec(W1, x), B1))
+    assert z == pytest.approx([2.4, 2.9, 2.8])
+
+
+def test_loss_sum_counts_from_zero():
+    a, y = [0.9, 0.3, 0.6], [1.0, 0.0, 1.0]
+    n = len(a)
+    E = 0.5 * sum((y[j] - a[j]) ** 2 for j in range(0, n))
+    assert E == pytest.approx(0.13)
+    with pytest.raises(IndexError):
+        0.5 * sum((y[j] - a[j]) ** 2 for j in range(1, n + 1))
+    # what exists of the printed range leaves out neuron 0
+    partial = 0.5 * sum((y[j] - a[j]) ** 2 for j in range(1, n))
+    assert partial == pytest.approx(0.125)
+    assert partial != pytest.approx(E)
+    # read 1-based, as 'Parameter' counts, the printed limits are right
+    a1, y1 = [None] + a, [None] + y
+    assert 0.5 * sum((y1[j] - a1[j]) ** 2 for j in range(1, n + 1)) == pytest.approx(E)
+
+
+def test_dE_j_depends_only_on_a_j():
+    a, y = [0.9, 0.3, 0.6], [1.0, 0.0, 1.0]
+
+    def E_j(j: int) -> Callable[[Vector], float]:
+        return lambda v: 0.5 * (y[j] - v[j]) ** 2
+
+    # ∂E_0/∂a_1 is 0, not a_0 − y_0 = −0.1
+    assert diff(E_j(0), a, 1) == pytest.approx(0.0, abs=1e-9)
+    assert a[0] - y[0] == pytest.approx(-0.1)
+    for j in range(3):
+        assert diff(E_j(j), a, j) == pytest.approx(a[j] - y[j], abs=1e-7)
+        assert diff(lambda v: half_se(v, y), a, j) == pytest.approx(a[j] - y[j], abs=1e-7)
+
+
+def test_sum_over_examples_has_N_terms():
+    N = len(XS)
+    grads = []  # ∂E^k/∂w_(0,0)^2 and ∂E^k/∂b_0^2 for each example k
+    for x, y in zip(XS, YS):
+        z1, a1, z2, a2 = forward(x)
+        d2, _ = backprop(x, y)
+        grads.append((d2[0] * a1[0], d2[0]))
+    with pytest.raises(IndexError):
+        sum(grads[k][0] for k in range(0, N + 1))  # Σ_{k=0}^{N}
+    eta = 0.5
+    w, b = W2[0][0], B2[0]
+    w_new = w - eta / N * sum(grads[k][0] for k in range(0, N))
+    b_new = b - eta / N * sum(grads[k][1] for k in range(0, N))
+    mean_w = sum(g[0] for g in grads) / N
+    mean_b = sum(g[1] for g in grads) / N
+    assert (w_new, b_new) == pytest.approx((w - eta * mean_w, b - eta * mean_b))
+    # the sum of N terms is the gradient of the total loss Σ_k E^k
+    def total(W: Rows) -> float:
+        return sum(half_se(forward(x, W2=W)[3], y) for x, y in zip(XS, YS))
+
+    assert sum(g[0] for g in grads) == pytest.approx(diff_matrix(total, W2, 0, 0), rel=1e-5)
+    # and the step with the mean lowers the mean loss for a small η
+    def mean_loss(W: Rows, b2: Vector) -> float:
+        return sum(half_se(forward(x, W2=W, b2=b2)[3], y) for x, y in zip(XS, YS)) / N
+
+    W_step = copy.deepcopy(W2)
+    W_step[0][0] = w - 0.1 * mean_w
+    assert mean_loss(W_step, [b - 0.1 * mean_b, B2[1]]) < mean_loss(W2, B2)
+
+
+def test_sigmoid_derivative_quotient_rule():
+    for x in (-3.0, -0.5, 0.0, 0.7, 2.5):
+        e = math.exp(-x)
+        quotient_rule = (0 * (1 + e) - 1 * (e * (-1))) / (1 + e) ** 2
+        assert quotient_rule == pytest.approx(e / (1 + e) ** 2)
+        assert quotient_rule == pytest.approx(sigmoid(x) * (1 - sigmoid(x)))
+        assert quotient_rule == pytest.approx((sigmoid(x + H) - sigmoid(x - H)) / (2 * H), rel=1e-6)
+        # the intermediate steps of §3.4
+        assert quotient_rule == pytest.approx(1 / (1 + e) - 1 / (1 + e) ** 2)
+
+
+def test_delta_hidden_sum_limits():
+    x, y = XS[0], YS[0]
+    z1, a1, z2, a2 = forward(x)
+    d2 = hadamard([o - t for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
+    n_next = len(d2)  # n^2 = 2
+    numeric = [diff(lambda v: loss_from_z1(v, y), z1, j) for j in range(3)]
+
+    def delta(j: int, indices: range) -> float:  # w_(j,i)^2 is W2[i][j]
+        return sum(d2[i] * W2[i][j] for i in indices) * dsigmoid(z1[j])
+
+    correct = [delta(j, range(0, n_next)) for j in range(3)]
+    assert correct == pytest.approx(numeric, rel=1e-5)
+    with pytest.raises(IndexError):
+        delta(0, range(0, n_next + 1))  # §3.5: Σ_{i=0}^{n^(l+1)}
+    with pytest.raises(IndexError):
+        delta(0, range(1, n_next + 1))  # §3.6.3: Σ_{i=1}^{n^(l+1)}
+    from_one = [delta(j, range(1, n_next)) for j in range(3)]  # what exists of it: neuron 0 is lost
+    assert far(from_one, numeric)
+
+
+def test_dz_da_sum_runs_over_layer_l_with_one_bias():
+    x = XS[0]
+    _, a1, z2, _ = forward(x)
+    n_l, n_next = len(a1), len(B2)  # 3 and 2
+
+    def z_printed(i: int, a: Vector) -> float:  # Σ_{p=0}^{n^(l+1)} (a_p w_(p,i) + b_p)
+        return sum(a[p] * W2[i][p] + B2[p] for p in range(0, n_next + 1))
+
+    with pytest.raises(IndexError):
+        z_printed(0, a1)
+
+    def z_correct(i: int, a: Vector) -> float:
+        return sum(a[p] * W2[i][p] for p in range(0, n_l)) + B2[i]
+
+    assert [z_correct(i, a1) for i in range(n_next)] == pytest.approx(z2)
+    # with the bias inside the sum every bias of the layer is added: Σ_p b_p = −1 instead of b_1 = 0
+    bias_inside = sum(a1[p] * W2[1][p] for p in range(n_l)) + sum(B2)
+    assert abs(bias_inside - z2[1]) == pytest.approx(1.0)
+    # the derivative itself is w_(j,i)^(l+1) = W2[i][j], whatever the bias
+    for i in range(n_next):
+        for j in range(n_l):
+            assert diff(lambda a: z_correct(i, a), a1, j) == pytest.approx(W2[i][j], abs=1e-7)
+
+
+def test_delta_hidden_matrix_form():
+    x, y = XS[1], YS[1]
+    z1, a1, z2, a2 = forward(x)
+    d2, d1 = backprop(x, y)
+    assert len(d2) == len(W2)  # δ^(l+1) has one entry per row of W^(l+1) (index i)
+    assert len(d1) == len(W2[0])  # δ^l one per column (index j)
+    assert d1 == pytest.approx([diff(lambda v: loss_from_z1(v, y), z1, j) for j in range(3)], rel=1e-5)
+    assert d2 == pytest.approx([diff(lambda v: loss_from_z2(v, y), z2, i) for i in range(2)], rel=1e-5)
+
+
+def test_batch_forward_adds_B_columnwise():
+    A0 = columns_to_rows(XS)  # 2×3: one example per column
+    N = len(XS)
+    WA = [[sum(W1[i][m] * A0[m][k] for m in range(2)) for k in range(N)] for i in range(3)]
+    B = [[B1[i]] * N for i in range(3)]  # B^1: b^1 in every column
+    Z = [[WA[i][k] + B[i][k] for k in range(N)] for i in range(3)]
+    for k, x in enumerate(XS):
+        assert [Z[i][k] for i in range(3)] == pytest.approx(add(matvec(W1, x), B1))
+    # W^1 A^0 is 3×N; b^1 is 3×1 — only B^1 has the shape to be added
+    assert (len(WA), len(WA[0])) == (len(B), len(B[0])) == (3, N)
+    assert (len(B1), 1) != (3, N)
+
+
+def _batch() -> Tuple[Rows, Rows, Rows, Rows, Rows]:
+    """Z^1, A^1, Z^2, A^2, Y for the three examples (one column each)."""
+    passes = [forward(x) for x in XS]
+    Z1 = columns_to_rows([p[0] for p in passes])
+    A1 = columns_to_rows([p[1] for p in passes])
+    Z2 = columns_to_rows([p[2] for p in passes])
+    A2 = columns_to_rows([p[3] for p in passes])
+    return Z1, A1, Z2, A2, columns_to_rows(YS)
+
+
+def _numeric_delta(layer: int) -> Rows:
+    """[δ^layer] = ∂E^k/∂z^(layer,k) by finite differences, one column per example."""
+    cols = []
+    for x, y in zip(XS, YS):
+        z1, _, z2, _ = forward(x)
+        if layer == 2:
+            cols.append([diff(lambda v: loss_from_z2(v, y), z2, i) for i in range(2)])
+        else:
+            cols.append([diff(lambda v: loss_from_z1(v, y), z1, j) for j in range(3)])
+    return columns_to_rows(cols)
+
+
+def test_delta_batch_uses_a_minus_y():
+    Z1, A1, Z2, A2, Y = _batch()
+    numeric = sum(_numeric_delta(2), [])
+    correct = [(A2[i][k] - Y[i][k]) * dsigmoid(Z2[i][k]) for i in range(2) for k in range(3)]
+    printed = [(Z2[i][k] - Y[i][k]) * dsigmoid(A2[i][k]) for i in range(2) for k in range(3)]
+    assert correct == pytest.approx(numeric, rel=1e-5)
+    assert far(printed, numeric)
+    # column by column it is §3.6.1's δ^L = (a^L − y) ⊙ σ'(z^L)
+    for k, (x, y) in enumerate(zip(XS, YS)):
+        assert backprop(x, y)[0] == pytest.approx([correct[i * 3 + k] for i in range(2)])
+
+
+def test_delta_batch_hidden_uses_sigma_prime_of_z():
+    Z1, A1, Z2, A2, Y = _batch()
+    D2 = [[(A2[i][k] - Y[i][k]) * dsigmoid(Z2[i][k]) for k in range(3)] for i in range(2)]
+    WtD = [[sum(W2[i][j] * D2[i][k] for i in range(2)) for k in range(3)] for j in range(3)]
+    numeric = sum(_numeric_delta(1), [])
+    correct = [WtD[j][k] * dsigmoid(Z1[j][k]) for j in range(3) for k in range(3)]
+    printed = [WtD[j][k] * dsigmoid(A1[j][k]) for j in range(3) for k in range(3)]
+    via_a = [WtD[j][k] * A1[j][k] * (1 - A1[j][k]) for j in range(3) for k in range(3)]
+    assert correct == pytest.approx(numeric, rel=1e-5)
+    assert via_a == pytest.approx(correct)  # σ'(Z) = A ⊙ (1 − A), the reuse §3.4 speaks of
+    assert far(printed, numeric)
+
+
+def test_bias_gradient_is_row_sum_of_delta():
+    D2 = _numeric_delta(2)  # [δ^2], 2×3
+    N = 3
+    row_sums = [sum(row) for row in D2]  # [δ^2] · (1, 1, 1)^T
+
+    def total(b2: Vector) -> float:
+        return sum(half_se(forward(x, b2=b2)[3], y) for x, y in zip(XS, YS))
+
+    def mean(b2: Vector) -> float:
+        return total(b2) / N
+
+    for j in range(2):
+        assert row_sums[j] == pytest.approx(diff(total, B2, j), rel=1e-5)
+        assert row_sums[j] / N == pytest.approx(diff(mean, B2, j), rel=1e-5)
+        assert abs(row_sums[j] - diff(mean, B2, j)) > 1e-3  # the sum is not the average
+    # column k of [δ^2] is ∂E^k/∂b^2 for example k alone
+    for k, (x, y) in enumerate(zip(XS, YS)):
+        for j in range(2):
+            g = diff(lambda b2: half_se(forward(x, b2=b2)[3], y), B2, j)
+            assert D2[j][k] == pytest.approx(g, rel=1e-5)
+
+
+def test_weight_gradient_uses_a_not_z():
+    for x, y in zip(XS, YS):
+        z1, a1, z2, a2 = forward(x)
+        d2, d1 = backprop(x, y)
+        for i in range(2):
+            for j in range(3):  # w_(j,i)^2 = W2[i][j]
+                g = diff_matrix(lambda W: half_se(forward(x, W2=W)[3], y), W2, i, j)
+                assert g == pytest.approx(d2[i] * a1[j], rel=1e-5, abs=1e-9)
+        printed = [d2[i] * z1[j] for i in range(2) for j in range(3)]
+        correct = [d2[i] * a1[j] for i in range(2) for j in range(3)]
+        assert far(printed, correct)
+
+
+def test_batch_weight_gradient_is_delta_times_A_transposed():
+    Z1, A1, Z2, A2, Y = _batch()
+    D2 = [[(A2[i][k] - Y[i][k]) * dsigmoid(Z2[i][k]) for k in range(3)] for i in range(2)]
+    G = [[sum(D2[i][k] * A1[j][k] for k in range(3)) for j in range(3)] for i in range(2)]
+    assert (len(G), len(G[0])) == (len(W2), len(W2[0]))  # the shape of W^2: a whole matrix
+
+    def total(W: Rows) -> float:
+        return sum(half_se(forward(x, W2=W)[3], y) for x, y in zip(XS, YS))
+
+    for i in range(2):
+        for j in range(3):
+            assert G[i][j] == pytest.approx(diff_matrix(total, W2, i, j), rel=1e-5, abs=1e-9)
+    # ∂E/∂w_(1,0)^2 (from neuron 1 to neuron 0) is one entry: row 0, column 1
+    assert G[0][1] == pytest.approx(diff_matrix(total, W2, 0, 1), rel=1e-5)
+
+
+def test_core_backward_follows_the_corrected_formulas():
+    from purenn import Layer, Matrix, Network
+
+    net = Network([
+        Layer(Matrix(W1), Matrix.column(B1), "sigmoid"),
+        Layer(Matrix(W2), Matrix.column(B2), "sigmoid"),
+    ])
+    X, Y = Matrix.from_columns(XS), Matrix.from_columns(YS)
+    g = net.backward(X, Y, loss="half_squared_error")
+    Z1, A1, Z2, A2, Yr = _batch()
+    D2 = [[(A2[i][k] - Yr[i][k]) * dsigmoid(Z2[i][k]) for k in range(3)] for i in range(2)]
+    D1 = [[sum(W2[i][j] * D2[i][k] for i in range(2)) * dsigmoid(Z1[j][k]) for k in range(3)]
+          for j in range(3)]
+    assert sum(g.delta(2).tolist(), []) == pytest.approx(sum(D2, []))
+    assert sum(g.delta(1).tolist(), []) == pytest.approx(sum(D1, []))
+    A0 = columns_to_rows(XS)
+    for l, D, A in ((2, D2, A1), (1, D1, A0)):
+        G = [[sum(D[i][k] * A[j][k] for k in range(3)) for j in range(len(A))] for i in range(len(D))]
+        assert sum(g.dW(l).tolist(), []) == pytest.approx(sum(G, []))
+        assert sum(g.db(l).tolist(), []) == pytest.approx([sum(row) for row in D])
+
+
+# -- Künstliche Intelligenz selbst gemacht ----------------------------------------------------
+
+
+def test_double_underscore_method_is_name_mangled_not_private():
+    class NeuralNetwork:
+        def __init__(self, structure):
+            self.structure = structure
+            self.calls = 0
+
+        def __init_layers(self):
+            self.calls += 1
+
+    nn = NeuralNetwork(structure=[3, 4, 2])
+    with pytest.raises(AttributeError):
+        nn.__init_layers()  # looked up as written, from outside
+    nn._NeuralNetwork__init_layers()  # but reachable under its mangled name
+    assert nn.calls == 1
+
+
+def test_bias_neuron_needs_one_more_term():
+    # layer l−1 with n = 2 neurons plus the bias neuron at index 0, as in the course code
+    a_real, b = [0.6, -0.4], 0.3
+    w_real = [1.5, 2.0]
+    z = sum(w * a for w, a in zip(w_real, a_real)) + b  # with the separate + b_j
+    a = [1.0] + a_real  # a_0 = 1: the bias neuron
+    w = [b] + w_real  # w_j0 = b_j
+    n = len(a_real)
+    assert sum(w[k] * a[k] for k in range(0, n + 1)) == pytest.approx(z)
+    printed = sum(w[k] * a[k] for k in range(0, n))  # Σ_{k=0}^{n−1}: one term short
+    assert abs(printed - z) == pytest.approx(abs(w_real[-1] * a_real[-1]))
+    assert abs(printed - z) > 0.5
+
+
+def test_adding_a_constant_shifts_sigmoid_left():
+    def f(z: float) -> float:
+        return 1 / (1 + math.exp(-z - 4))
+
+    assert sigmoid(0.0) == 0.5
+    assert f(-4.0) == pytest.approx(0.5)  # the midpoint moved from 0 to −4: to the left
+    for z in (-6.0, -4.0, -1.0, 0.0, 2.0):
+        assert f(z) == pytest.approx(sigmoid(z + 4))
+        assert f(z) > sigmoid(z)  # at every z the shifted curve is already higher
+    assert f(0.0) != pytest.approx(sigmoid(0.0))  # so it is not σ(z)
+    assert sigmoid(4.0 - 4) == 0.5  # subtracting 4 puts the midpoint at +4: to the right
+
+
+INIT_WEIGHTS_EXTRA_PAREN = '''
+def __init_weights(self):
+    self.weights = []
+
+    for l in range(len(self.activations)):
+        if l == 0:
+            self.weights.append([])
+        else:
+            layer_weights = numpy.random.randn(
+                len(self.weighted_sums[l]),
+                len(self.activations[l-1]))
+            ) * numpy.sqrt(2.0 / len(self.activations[l-1]))
+
+        self.weights.append(layer_weights)
+'''
+
+INIT_WEIGHTS_APPEND_OUTSIDE = '''
+def __init_weights(self):
+    self.weights = []
+
+    for l in range(len(self.activations)):
+        if l == 0:
+            self.weights.append([])
+        else:
+            layer_weights = numpy.random.randn(
+                len(self.weighted_sums[l]),
+                len(self.activations[l-1])
+            ) * numpy.sqrt(2.0 / len(self.activations[l-1]))
+
+        self.weights.append(layer_weights)
+'''
+
+INIT_WEIGHTS_CORRECT = '''
+def __init_weights(self):
+    self.weights = []
+
+    for l in range(len(self.activations)):
+        if l == 0:
+            self.weights.append([])
+        else:
+            layer_weights = numpy.random.randn(
+                len(self.weighted_sums[l]),
+                len(self.activations[l-1])
+            ) * numpy.sqrt(2.0 / len(self.activations[l-1]))
+
+            self.weights.append(layer_weights)
+'''
+
+
+class _FakeArray:
+    """Just enough of a numpy array for the course's __init_weights: a shape and a scale."""
+
+    def __init__(self, rows: int, cols: int, scale: float = 1.0) -> None:
+        self.shape, self.scale = (rows, cols), scale
+
+    def __mul__(self, factor: float) -> "_FakeArray":
+        return _FakeArray(*self.shape, scale=self.scale * factor)
+
+
+_FAKE_NUMPY = types.SimpleNamespace(random=types.SimpleNamespace(randn=_FakeArray), sqrt=math.sqrt)
+
+
+def _course_network(structure: List[int]) -> types.SimpleNamespace:
+    """The lists __init_layers builds: a bias neuron in every layer but the output layer."""
+    last = len(structure) - 1
+    return types.SimpleNamespace(
+        activations=[[1.0] * (n if l == last else n + 1) for l, n in enumerate(structure)],
+        weighted_sums=[[0.0] * n for n in structure],
+    )
+
+
+def _load(code: str) -> Callable[[types.SimpleNamespace], None]:
+    namespace = {"numpy": _FAKE_NUMPY}
+    exec(compile(code, "<slide>", "exec"), namespace)
+    return namespace["__init_weights"]  # type: ignore[return-value]
+
+
+def test_init_weights_extra_parenthesis_is_syntax_error():
+    with pytest.raises(SyntaxError):
+        compile(INIT_WEIGHTS_EXTRA_PAREN, "<slide>", "exec")
+    compile(INIT_WEIGHTS_CORRECT, "<slide>", "exec")
+
+
+def test_init_weights_append_outside_else_fails():
+    net = _course_network([3, 4, 2])
+    with pytest.raises(UnboundLocalError):
+        _load(INIT_WEIGHTS_APPEND_OUTSIDE)(net)
+    assert net.weights == [[]]  # it got as far as l = 0
+
+    net = _course_network([3, 4, 2])
+    _load(INIT_WEIGHTS_CORRECT)(net)
+    assert net.weights[0] == []
+    assert [w.shape for w in net.weights[1:]] == [(4, 4), (2, 5)]  # n^l × (n^(l−1) + 1)
+
+
+def test_standard_normal_is_not_between_0_and_1():
+    inside = 0.5 * math.erf(1 / math.sqrt(2))  # P(0 ≤ Z ≤ 1) for Z ~ N(0, 1)
+    assert inside == pytest.approx(0.3413, abs=1e-4)
+    assert 1 - inside == pytest.approx(0.6587, abs=1e-4)
+    rng = random.Random(2024)
+    draws = [rng.gauss(0.0, 1.0) for _ in range(20000)]
+    mean = sum(draws) / len(draws)
+    sd = math.sqrt(sum((d - mean) ** 2 for d in draws) / len(draws))
+    assert mean == pytest.approx(0.0, abs=0.03)
+    assert sd == pytest.approx(1.0, abs=0.03)
+    assert min(draws) < -3 and max(draws) > 3
+    outside = sum(1 for d in draws if not 0 <= d <= 1) / len(draws)
+    assert outside == pytest.approx(0.6587, abs=0.02)
+
+
+def test_he_std_in_code_counts_bias_neuron():
+    net = _course_network([3, 4, 2])
+    _load(INIT_WEIGHTS_CORRECT)(net)
+    code_std = [w.scale for w in net.weights[1:]]
+    assert code_std == pytest.approx([math.sqrt(2 / 4), math.sqrt(2 / 5)])  # n + 1
+    slide_std = [math.sqrt(2 / 3), math.sqrt(2 / 4)]  # n = incoming neurons of layer l − 1
+    assert far(code_std, slide_std, tol=0.05)
+    # N(0, √(2/n)) is meant with the standard deviation as second argument: variance 2/n
+    rng = random.Random(7)
+    n = 3
+    draws = [rng.gauss(0.0, 1.0) * math.sqrt(2 / n) for _ in range(20000)]
+    var = sum(d * d for d in draws) / len(draws)
+    assert var == pytest.approx(2 / n, rel=0.05)
+
+
+def heaviside(x: float, h0: float) -> float:
+    """numpy.heaviside(x, h0) for one number: 0 below 0, h0 at 0, 1 above."""
+    return 0.0 if x < 0 else (h0 if x == 0 else 1.0)
+
+
+def test_relu_derivative_at_zero_slide_vs_code():
+    def slide(x: float) -> float:
+        return 1.0 if x > 0 else 0.0
+
+    for x in (-2.0, -1e-9, 1e-9, 3.0):
+        assert slide(x) == heaviside(x, 1)
+    assert (slide(0.0), heaviside(0.0, 1)) == (0.0, 1.0)  # they differ only at 0
+    left = (relu(0.0) - relu(-H)) / H
+    right = (relu(H) - relu(0.0)) / H
+    assert (left, right) == (0.0, pytest.approx(1.0))  # no derivative at 0; [0, 1] are subgradients
+    from purenn import Matrix, activations
+
+    assert activations.relu(Matrix([[0.0, 2.0, -1.0]]), derivative=True).tolist() == [[0, 1, 0]]
+
+
+def test_squared_error_cost_is_scalar_sum():
+    a, y = [0.9, 0.3, 0.6], [1.0, 0.0, 1.0]
+    per_neuron = [(o - t) ** 2 for o, t in zip(a, y)]
+    assert per_neuron == pytest.approx([0.01, 0.09, 0.16])  # the slide's numbers
+
+    def C(v: Vector) -> float:
+        return sum((o - t) ** 2 for o, t in zip(v, y))
+
+    assert C(a) == pytest.approx(0.26)
+    for j in range(3):  # equation 4 is the derivative of the sum
+        assert diff(C, a, j) == pytest.approx(2 * (a[j] - y[j]), abs=1e-7)
+    # a step against ∇C lowers the one number C
+    step = [o - 0.1 * 2 * (o - t) for o, t in zip(a, y)]
+    assert C(step) < C(a)
+
+
+def test_squared_error_conventions_differ_by_factor_two():
+    for x, y in zip(XS, YS):
+        z1, a1, z2, a2 = forward(x)
+        d_half = hadamard([o - t for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
+        d_full = hadamard([2 * (o - t) for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
+        assert d_full == pytest.approx([2 * d for d in d_half])
+        full = diff(lambda v: sum((sigmoid(u) - t) ** 2 for u, t in zip(v, y)), z2, 0)
+        assert full == pytest.approx(d_full[0], rel=1e-5)
+    # every weight gradient doubles, so a step with η on C is a step with 2η on E
+    x, y = XS[0], YS[0]
+    for i, j in ((0, 1), (1, 0), (1, 2)):
+        dE = diff_matrix(lambda W: half_se(forward(x, W2=W)[3], y), W2, i, j)
+        dC = diff_matrix(lambda W: 2 * half_se(forward(x, W2=W)[3], y), W2, i, j)
+        assert dC == pytest.approx(2 * dE, rel=1e-6)
+        assert abs(dE) > 1e-3
+
+
+def test_delta_recursion_uses_delta_i():
+    # the course's notation: w_ij^(l+1) from neuron j (layer l) to neuron i (layer l+1) = W2[i][j]
+    x, y = XS[2], YS[2]
+    z1, a1, z2, a2 = forward(x)
+    d2 = [2 * (o - t) * dsigmoid(v) for o, t, v in zip(a2, y, z2)]
+
+    def C_from_z1(v: Vector) -> float:
+        out = [sigmoid(u) for u in add(matvec(W2, [sigmoid(s) for s in v]), B2)]
+        return sum((o - t) ** 2 for o, t in zip(out, y))
+
+    numeric = [diff(C_from_z1, z1, j) for j in range(3)]
+    n_next = len(d2)
+    correct = [sum(d2[i] * W2[i][j] for i in range(n_next)) * dsigmoid(z1[j]) for j in range(3)]
+    assert correct == pytest.approx(numeric, rel=1e-5)
+    with pytest.raises(IndexError):  # δ_j^(l+1) for j = 2: layer l+1 has only 2 neurons
+        [sum(d2[j] * W2[i][j] for i in range(n_next)) * dsigmoid(z1[j]) for j in range(3)]
+    printed = [sum(d2[j] * W2[i][j] for i in range(n_next)) * dsigmoid(z1[j]) for j in range(2)]
+    assert far(printed, numeric[:2])
+
+
+def test_backprop_loop_header_as_printed_fails():
+    body = "\n    pass\n"
+    with pytest.raises(SyntaxError):
+        compile("for l in range(len(self.activations))-1, 0, -1):" + body, "<slide>", "exec")
+    other = compile("for l in range(len(self.activations))-1, 0, -1:" + body, "<slide>", "exec")
+    with pytest.raises(TypeError):
+        exec(other, {"self": types.SimpleNamespace(activations=[[1], [1], [1]])})
+    namespace = {"self": types.SimpleNamespace(activations=[[1], [1], [1]]), "seen": []}
+    exec("for l in range(len(self.activations)-1, 0, -1):\n    seen.append(l)\n", namespace)
+    assert namespace["seen"] == [2, 1]
+
+
+def test_delta_w_lowercase_is_name_error():
+    line = "delta_w[l] += -eta * 2.0\n"
+    namespace = {"delta_W": [[], 0.0, 0.0], "l": 1, "eta": 0.01}
+    with pytest.raises(NameError, match="delta_w"):
+        exec(line, dict(namespace))
+    ns = dict(namespace, delta_W=[[], 0.0, 0.0])
+    exec(line.replace("delta_w", "delta_W"), ns)
+    assert ns["delta_W"][1] == pytest.approx(-0.02)
+
+
+DELTA_W_AFTER_LOOP = """
+for l in range(len(activations)-1, 0, -1):
+    pass
+
+delta_W[l] += 1
+"""
+
+DELTA_W_IN_LOOP = """
+for l in range(len(activations)-1, 0, -1):
+    pass
+
+    delta_W[l] += 1
+"""
+
+
+def test_delta_w_update_after_loop_updates_only_layer_1():
+    activations = [[1.0]] * 4  # layers 0..3
+    after = {"activations": activations, "delta_W": [None, 0, 0, 0]}
+    exec(DELTA_W_AFTER_LOOP, after)
+    assert after["delta_W"] == [None, 1, 0, 0]  # layers 2 and 3 never get an update
+    inside = {"activations": activations, "delta_W": [None, 0, 0, 0]}
+    exec(DELTA_W_IN_LOOP, inside)
+    assert inside["delta_W"] == [None, 1, 1, 1]
+
+
+def test_outer_product_delta_a_transposed():
+    eta = 0.1
+    delta, a = [0.5, -1.0, 2.0], [0.3, 0.7]  # δ^(1) (3 rows), a^(0) (2 entries)
+    outer = [[d * x for x in a] for d in delta]
+    dW = [[-eta * v for v in row] for row in outer]
+    assert (len(dW), len(dW[0])) == (3, 2)  # the shape of W^(1)
+    # the six single formulas: Δw_jk^(1) = −η δ_j^(1) a_k^(0)
+    for j in range(3):
+        for k in range(2):
+            assert dW[j][k] == pytest.approx(-eta * delta[j] * a[k])
+    assert dW == [[pytest.approx(-0.015), pytest.approx(-0.035)],
+                  [pytest.approx(0.03), pytest.approx(0.07)],
+                  [pytest.approx(-0.06), pytest.approx(-0.14)]]
+
+
+def test_weight_update_inside_example_loop_is_not_the_mean():
+    # one weight, z = w·x, C = (z − y)², two examples
+    data = [(1.0, 2.0), (3.0, 0.0)]
+    eta, w0 = 0.1, 0.5
+
+    def grad(w: float, x: float, y: float) -> float:
+        return 2 * (w * x - y) * x
+
+    # as the text says: sum Δw over the examples, then one update with the mean
+    delta = sum(-eta * grad(w0, x, y) for x, y in data)
+    correct = w0 + delta / len(data)
+    mean_grad = sum(grad(w0, x, y) for x, y in data) / len(data)
+    assert correct == pytest.approx(w0 - eta * mean_grad)
+    # as printed in some versions: the update loop inside the example loop
+    w, delta, updates = w0, 0.0, 0
+    for x, y in data:
+        delta += -eta * grad(w, x, y)
+        w += delta / len(data)
+        delta = 0.0
+        updates += 1
+    assert updates == len(data)
+    assert abs(w - correct) > 1e-3
+
+
+def test_training_vectors_are_columns():
+    X = [[0], [0], [1]]  # numpy.array([[0], [0], [1]]): the elements row by row
+    assert (len(X), len(X[0])) == (3, 1)  # three rows, one column: a column vector
+    structure = [3, 4, 1]
+    n_input_activations = structure[0] + 1  # with the bias neuron
+    # predict's check: len(X) != len(self.activations[0]) - 1
+    assert not len(X) != n_input_activations - 1
+    row = [[0, 0, 1]]
+    assert len(row) != n_input_activations - 1  # a row vector would raise the exception
+
+
+COURSE_MAIN = """
+nn = NeuralNetwork(structure=[3, 4, 1], eta=0.01, n_iterations=3000,
+                   output_activation_func=relu, hidden_activation_func=relu)
+nn.train(training_data)
+prediction = nn.predict(input)
+"""
+
+COURSE_TRAIN_HEAD = "def train(self, training_data):\n    pass\n"
+
+
+def test_course_code_calls_train_not_fit():
+    defined = {n.name for n in ast.walk(ast.parse(COURSE_TRAIN_HEAD)) if isinstance(n, ast.FunctionDef)}
+    called = {
+        n.func.attr for n in ast.walk(ast.parse(COURSE_MAIN))
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+    }
+    assert defined == {"train"}
+    assert called == {"train", "predict"}
+    assert "fit" not in defined | called
+
+
+def test_cross_entropy_grows_logarithmically():
+    assert -math.log(0.7) == pytest.approx(0.3567, abs=1e-4)  # the slide's example
+    xs = [10.0 ** -k for k in range(1, 8)]
+    costs = [-math.log(x) for x in xs]
+    steps = [b - a for a, b in zip(costs, costs[1:])]
+    assert steps == pytest.approx([math.log(10)] * len(steps))  # equal steps: logarithmic
+    ratios = [b / a for a, b in zip(costs, costs[1:])]
+    assert ratios[0] == pytest.approx(2.0) and ratios[-1] == pytest.approx(7 / 6)  # not a constant factor
+    for x in (0.5, 0.1, 0.01):  # the gradient −1/x does grow like 1/x
+        assert (-math.log(x + H) + math.log(x - H)) / (2 * H) == pytest.approx(-1 / x, rel=1e-5)
+
+
+def test_log_sum_exp_derivative_is_softmax():
+    z = [0.5, -1.2, 2.0, 0.3]
+    n = len(z)
+
+    def lse(v: Vector) -> float:
+        return math.log(sum(math.exp(v[k]) for k in range(0, n)))
+
+    s = softmax(z)
+    for j in range(n):
+        assert diff(lse, z, j) == pytest.approx(s[j], rel=1e-6)
+    with pytest.raises(IndexError):
+        sum(math.exp(z[k]) for k in range(0, n + 1))  # a last term e^(z_n) does not exist
+    # equation III: ∂s_i/∂z_j = s_i (1{i=j} − s_j)
+    for i in range(n):
+        for j in range(n):
+            numeric = diff(lambda v: softmax(v)[i], z, j)
+            assert numeric == pytest.approx(s[i] * ((i == j) - s[j]), abs=1e-7)
+
+
+def test_mnist_test_set_has_labels():
+    # the first 8 bytes of t10k-labels-idx1-ubyte as published with MNIST: magic number 2049
+    # (0x00000801: unsigned bytes, one dimension) and the number of labels
+    header = bytes([0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x27, 0x10])
+    magic, count = struct.unpack(">II", header)
+    assert (magic, count) == (2049, 10000)
+    assert header[2] == 0x08 and header[3] == 1  # ubyte, 1 dimension: a list of labels
+    e = errata.get("ki-mnist-test-labels")
+    assert "t10k-labels-idx1-ubyte" in e.correct and "10.000" in e.correct
+    assert "ohne Labels" in e.printed
+
+
+# -- the formula checklist in docs/ ------------------------------------------------------------
+
+
+def _formula_rows() -> List[List[str]]:
+    text = (ROOT / "docs" / "formulas-in-documents.md").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+        rows.append(cells)
+    return rows
+
+
+def test_formula_checklist_table_is_well_formed():
+    rows = _formula_rows()
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ["key", "Dokument", "Abschnitt", "Formel"]
+    assert len(body) >= 80
+    ids = {e.id for e in ERRATA}
+    for cells in body:
+        assert len(cells) == len(header), cells
+        key, document, section, formula = cells[:4]
+        assert re.fullmatch(r"`[a-z][A-Za-z0-9_]*`", key), key
+        assert document in SOURCES, document
+        assert section and formula, cells
+        for ref in re.findall(r"`((?:train|w10|mat|ki)-[A-Za-z0-9-]+)`", cells[-1]):
+            assert ref in ids, ref
+    # every document contributes formulas
+    assert {cells[1] for cells in body} == set(SOURCES)
