@@ -18,6 +18,9 @@ __all__ = ["main", "UsageError"]
 #: The subcommand modules, in the order ``purenn --help`` lists them.
 COMMAND_MODULES = [
     "purenn.commands.demo",
+    "purenn.commands.params",
+    "purenn.commands.forward",
+    "purenn.commands.backprop",
 ]
 
 

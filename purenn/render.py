@@ -433,8 +433,8 @@ class _Backend:
         rels: List[str] = []
         for item, rel in zip(eq.items[1:], eq.rels):
             text, r = self.expr(item), self.rel(rel, item)
-            if rels and text == items[-1]:  # "… = 3.2 = 3.2": nothing was left to compute
-                if r == self.approx:
+            if text == items[-1]:  # "… = 3.2 = 3.2": nothing was left to compute
+                if rels and r == self.approx:
                     rels[-1] = r
                 continue
             items.append(text)
@@ -515,6 +515,7 @@ _LATEX_PROSE = {
     "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}",
     "δ": r"$\delta$", "σ": r"$\sigma$", "η": r"$\eta$", "≈": r"$\approx$", "−": "-",
+    "·": r"$\cdot$", "ᵀ": r"$^T$", "⊙": r"$\odot$", "→": r"$\to$",
 }
 
 
@@ -626,7 +627,7 @@ class _LatexWriter(_MarkdownWriter):
     """A LaTeX fragment to paste into a solution: sections, align* environments."""
 
     def write(self, blocks: Sequence[Block]) -> str:
-        self.lines.append(r"% purenn Rechenweg; needs \usepackage{amsmath}")
+        self.lines.append(r"% written by purenn; needs \usepackage{amsmath}")
         return super().write(blocks)
 
     def prose(self, text: str) -> str:

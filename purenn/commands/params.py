@@ -1,0 +1,139 @@
+"""``purenn params``: the number of learnable parameters, layer by layer, as the slides count them.
+
+'Parameter in neuronalen Netzen', Parameter der 1. Schicht: a layer with n
+neurons and m inputs has n·m weights and n biases, n·m + n = (m + 1)·n
+parameters. ``purenn params 5 8 1`` counts the slides' example (48 + 9 = 57),
+``purenn params 300 1000 1000 128`` the "realistischere Netzwerk"
+(1 430 128).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import List, Sequence
+
+from purenn import render
+from purenn.render import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
+
+NAME = "params"
+HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"
+DESCRIPTION = (
+    "The number of learnable parameters of a fully connected network, layer by layer:\n"
+    "n·m weights and n biases, (m + 1)·n, for a layer of n neurons with m inputs\n"
+    "('Parameter in neuronalen Netzen')."
+)
+EPILOG = """examples:
+  the slides' example, 5 inputs, 8 neurons, 1 output neuron (48 + 9 = 57):
+    purenn params 5 8 1
+
+  the "realistischere Netzwerk" (1 430 128 parameters), in English:
+    purenn params 300 1000 1000 128 --lang en"""
+
+_LABELS = {
+    "de": {
+        "title": "Anzahl der Parameter",
+        "network": "Netz",
+        "rule": "Pro Schicht mit n Neuronen und m Inputs: n·m Gewichte und n Bias, "
+        "n·m + n = (m + 1)·n Parameter ('Parameter in neuronalen Netzen').",
+        "layer": "Schicht {l}: {m} Input{ms}, Bias, {n} Neuron{ns}",
+        "inputs_plural": "s",
+        "neurons_plural": "en",
+        "total": "Insgesamt",
+        "params": "Parameter",
+        "sep": " ",
+        "latex_sep": r"\,",
+    },
+    "en": {
+        "title": "Number of parameters",
+        "network": "Network",
+        "rule": "Per layer with n neurons and m inputs: n·m weights and n biases, "
+        "n·m + n = (m + 1)·n parameters ('Parameter in neuronalen Netzen').",
+        "layer": "Layer {l}: {m} input{ms}, bias, {n} neuron{ns}",
+        "inputs_plural": "s",
+        "neurons_plural": "s",
+        "total": "Total",
+        "params": "parameters",
+        "sep": ",",
+        "latex_sep": "{,}",
+    },
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sizes", nargs="+", metavar="N",
+                        help="neurons per layer, input layer first: n^0 n^1 … n^L (also 5,8,1 or 5-8-1)")
+    parser.add_argument("--format", default="text", choices=render.FORMATS, help="output format (default text)")
+    parser.add_argument("--lang", default="de", choices=render.LANGS, help="German (de, default) or English (en)")
+
+
+def parse_sizes(words: Sequence[str]) -> List[int]:
+    """The layer sizes typed as ``5 8 1``, ``5,8,1`` or ``5-8-1``.
+
+    >>> parse_sizes(["5", "8", "1"]), parse_sizes(["300-1000", "1000,128"])
+    ([5, 8, 1], [300, 1000, 1000, 128])
+    """
+    pieces = [p for w in words for p in re.split(r"[,\s-]+", w.strip()) if p]
+    sizes = []
+    for k, p in enumerate(pieces):
+        if not p.isdigit() or int(p) < 1:
+            raise ValueError(f"layer size {k + 1} is {p!r}: it must be a whole number of neurons, at least 1")
+        sizes.append(int(p))
+    if len(sizes) < 2:
+        raise ValueError("give at least two layer sizes, input layer first, e.g. purenn params 5 8 1")
+    return sizes
+
+
+def layer_params(m: int, n: int) -> int:
+    """The parameters of a layer with n neurons and m inputs: n·m weights and n biases.
+
+    Formula [param_count]: n·m + n = (m + 1)·n — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
+
+    >>> layer_params(5, 8), layer_params(300, 1000)
+    (48, 301000)
+    """
+    return (m + 1) * n
+
+
+def grouped(value: int, sep: str) -> str:
+    """``value`` with its digits in groups of three: 1 430 128, 1,430,128.
+
+    >>> grouped(1430128, " "), grouped(57, ",")
+    ('1 430 128', '57')
+    """
+    return f"{value:,}".replace(",", sep)
+
+
+def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
+    """The count, layer by layer, as the slides write it: (5 + 1)·8 = 6·8 = 48.
+
+    Formula [param_count]: n·m + n = (m + 1)·n — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
+    """
+    T = _LABELS[lang]
+
+    def number(v: int) -> Word:
+        return Word(grouped(v, T["sep"]), grouped(v, T["latex_sep"]))
+
+    blocks: List[Block] = [
+        Heading(1, (T["title"],)),
+        Para((f"{T['network']}: {'-'.join(map(str, sizes))}",)),
+        Para((T["rule"],)),
+        Para(("",)),
+    ]
+    counts = []
+    for l in range(1, len(sizes)):
+        m, n = sizes[l - 1], sizes[l]
+        counts.append(layer_params(m, n))
+        label = T["layer"].format(l=l, m=m, n=n, ms="" if m == 1 else T["inputs_plural"],
+                                  ns="" if n == 1 else T["neurons_plural"])
+        steps = (Prod((Sum((Num(m), Num(1))), Num(n))), Prod((Num(m + 1), Num(n))), number(counts[-1]))
+        blocks += [Heading(3, (label,)), Para((Math(Eq(steps, ("=", "="))), f" {T['params']}"), indent=4)]
+    total = Eq((Sum(tuple(number(c) for c in counts)), number(sum(counts))), ("=",))
+    blocks += [Para(("",)), Heading(3, (f"{T['total']}: ", Math(total), f" {T['params']}"))]
+    return blocks
+
+
+def run(args: argparse.Namespace) -> int:
+    sizes = parse_sizes(args.sizes)
+    print(render.render_blocks(count_blocks(sizes, args.lang), args.format), end="")
+    return 0
