@@ -944,7 +944,8 @@ def _activation_line(e: ActivationEntry, names: _Names) -> Eq:
         return chain(lhs, z_sym, value=e.a)
     call = Call(_fn(name), (z_sym,))
     if name == "sigmoid":
-        return chain(lhs, call, Call(_fn(name), (z,)), Frac(_ONE, Sum((_ONE, Exp(Neg(z))))), value=e.a)
+        minus_z = Num(-e.z)  # e^(−z) with the sign worked out: e^(0.05) for z = −0.05
+        return chain(lhs, call, Call(_fn(name), (z,)), Frac(_ONE, Sum((_ONE, Exp(minus_z)))), value=e.a)
     if name == "relu":
         return chain(lhs, call, Call(_MAX, (Num(0), z)), value=e.a)
     if name.startswith("leaky_relu"):

@@ -1,0 +1,274 @@
+"""The Rechenweg: the documents' worked examples as golden traces, checked number by number.
+
+Golden files live in tests/golden/; after a deliberate change of the output,
+rewrite them with ``PURENN_UPDATE_GOLDEN=1 python -m pytest tests/test_trace.py``
+and read the diff.
+"""
+
+import math
+import os
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from purenn import Layer, Matrix, Network, losses
+from purenn.render import render
+from purenn.trace import trace
+
+F = Fraction
+GOLDEN = Path(__file__).resolve().parent / "golden"
+NOTATIONS = ("parameter", "matrizen", "ki")
+
+
+def check_golden(name, text):
+    path = GOLDEN / name
+    if os.environ.get("PURENN_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run with PURENN_UPDATE_GOLDEN=1 to write it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs; PURENN_UPDATE_GOLDEN=1 rewrites it"
+
+
+# -- the documents' examples ------------------------------------------------------------
+
+
+def woche10():
+    """'Woche 10 Theorie': y_2 = ReLU(w_12·x_1 + w_22·x_2 + w_32·x_3 + b) = ReLU(5·0.2 + 2·0.1 + 4·0.25 + 1)."""
+    net = Network([Layer(Matrix([[F(5), F(2), F(4)]]), Matrix.column([F(1)]), "relu")])
+    return trace(net, [F("0.2"), F("0.1"), F("0.25")])
+
+
+def ki_relu():
+    """'Künstliche Intelligenz selbst gemacht', Matrixmultiplikation – Beispiel and Feedforward-Schritt."""
+    W = Matrix([[F("-0.5"), F(4)], [F(3), F(-5)], [F(1), F(-2)]])
+    net = Network([Layer(W, Matrix.column([F(0), F(0), F(0)]), "relu")])
+    return trace(net, [F(2), F(-6)])
+
+
+def exercise_net():
+    """'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel: sigmoid, then softmax."""
+    return Network([
+        Layer(Matrix([[2, 1], [1, 2], [0.5, 3]]), Matrix.column([-1, 0, -0.25]), "sigmoid"),
+        Layer(Matrix([[0, 1, 0], [1, -1, 1]]), Matrix.column([-1, 0]), "softmax"),
+    ])
+
+
+def small_net():
+    """A 2-2-1 network with sigmoid in both layers, for one backpropagation step by hand."""
+    return Network([
+        Layer(Matrix([[0.5, -1], [1, 0.25]]), Matrix.column([0.1, -0.3]), "sigmoid"),
+        Layer(Matrix([[1.5, -2]]), Matrix.column([0.2]), "sigmoid"),
+    ])
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_woche10_golden(notation):
+    t = woche10()
+    e = t.layer(1).logits[0]
+    assert (e.weights, e.inputs, e.bias) == ((5, 2, 4), (F(1, 5), F(1, 10), F(1, 4)), 1)
+    assert e.weighted_sum == F("2.2") and e.z == F("3.2") and t.a(1)[0, 0] == F("3.2")
+    check_golden(f"woche10_{notation}.txt", render(t, notation=notation))
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_ki_relu_matrix_example_golden(notation):
+    t = ki_relu()
+    assert t.z(1).flat() == [-25, 36, 14]
+    assert t.a(1).flat() == [0, 36, 14]
+    products = [[w * a for w, a in zip(e.weights, e.inputs)] for e in t.layer(1).logits]
+    assert products == [[-1, -24], [6, 30], [2, 12]]  # −0.5·2 + 4·(−6), 3·2 + (−5)·(−6), 1·2 + (−2)·(−6)
+    text = render(t, notation=notation)
+    assert "(−0.5)·2 + 4·(−6)" in text or "−0.5·2 + 4·(−6)" in text
+    check_golden(f"ki_relu_{notation}.txt", text)
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_parameter_forward_exercise_golden(notation):
+    t = trace(exercise_net(), [1.3, 0.8])
+    s = lambda v: 1 / (1 + math.exp(-v))  # noqa: E731
+    a1 = [s(2.4), s(2.9), s(2.8)]
+    z2 = [a1[1] - 1, a1[0] - a1[1] + a1[2]]
+    softmax = [math.exp(v) / sum(math.exp(u) for u in z2) for v in z2]
+    assert t.z(1).flat() == pytest.approx([2.4, 2.9, 2.8])
+    assert t.a(1).flat() == pytest.approx(a1) and a1 == pytest.approx([0.9168, 0.9478, 0.9427], abs=5e-5)
+    assert t.z(2).flat() == pytest.approx(z2) and z2 == pytest.approx([-0.0522, 0.9117], abs=5e-5)
+    assert t.output.flat() == pytest.approx(softmax) and softmax == pytest.approx([0.2761, 0.7239], abs=5e-5)
+    text = render(t, notation=notation)
+    assert "≈ (0.2761, 0.7239)ᵀ" in text
+    check_golden(f"forward_exercise_{notation}.txt", text)
+
+
+@pytest.mark.parametrize("fmt, ext", [("markdown", "md"), ("latex", "tex")])
+def test_parameter_forward_exercise_markdown_and_latex_golden(fmt, ext):
+    text = render(trace(exercise_net(), [1.3, 0.8]), fmt)
+    check_golden(f"forward_exercise_parameter.{ext}", text)
+
+
+@pytest.mark.parametrize("notation, lang", [("parameter", "de"), ("matrizen", "de"), ("ki", "de"), ("parameter", "en")])
+def test_backprop_small_net_golden(notation, lang):
+    t = trace(small_net(), [1.3, 0.8], y=[0.45], loss="squared_error", eta=0.5)
+    check_golden(f"backprop_small_{notation}_{lang}.txt", render(t, notation=notation, lang=lang))
+
+
+# -- backpropagation against finite differences -------------------------------------------------
+
+
+def _with(net, l, kind, i, j, value):
+    layers = list(net.layers)
+    W, b = layers[l - 1].W.tolist(), layers[l - 1].b.tolist()
+    (W if kind == "W" else b)[i][j] = value
+    layers[l - 1] = Layer(Matrix(W), Matrix(b), layers[l - 1].activation)
+    return Network(layers)
+
+
+def _cost(net, x, y, loss):
+    return losses.get(loss).cost(net.predict(x), Matrix.column(y))
+
+
+@pytest.mark.parametrize("net, x, y, loss", [
+    (small_net(), [1.3, 0.8], [0.45], "squared_error"),
+    (exercise_net(), [1.3, 0.8], [0, 1], "cross_entropy"),
+    (exercise_net(), [1.3, 0.8], [0.2, 0.6], "cross_entropy"),  # not one-hot: s·Σy − y
+    (exercise_net(), [1.3, 0.8], [0, 1], "squared_error"),  # softmax Jacobian
+    (Network.create([3, 4, 2], hidden="tanh", output="identity", seed=3), [0.5, -1, 2], [1, -1], "half_squared_error"),
+])
+def test_gradients_match_finite_differences(net, x, y, loss):
+    h = 1e-6
+    t = trace(net, x, y, loss=loss)
+    for l in range(1, net.L + 1):
+        for kind, G, P in (("W", t.dW(l), net.W(l)), ("b", t.db(l), net.b(l))):
+            for i in range(P.n_rows):
+                for j in range(P.n_cols):
+                    up = _cost(_with(net, l, kind, i, j, P[i, j] + h), x, y, loss)
+                    down = _cost(_with(net, l, kind, i, j, P[i, j] - h), x, y, loss)
+                    assert G[i, j] == pytest.approx((up - down) / (2 * h), rel=1e-5, abs=1e-8), (l, kind, i, j)
+
+
+def test_small_net_by_hand():
+    """The numbers of one step, recomputed from the formulas without the core."""
+    t = trace(small_net(), [1.3, 0.8], y=[0.45], loss="squared_error", eta=0.5)
+    s = lambda v: 1 / (1 + math.exp(-v))  # noqa: E731
+    z1 = [0.5 * 1.3 - 0.8 + 0.1, 1.3 + 0.2 - 0.3]
+    a1 = [s(v) for v in z1]
+    z2 = 1.5 * a1[0] - 2 * a1[1] + 0.2
+    a2 = s(z2)
+    d2 = 2 * (a2 - 0.45) * a2 * (1 - a2)
+    d1 = [1.5 * d2 * a1[0] * (1 - a1[0]), -2 * d2 * a1[1] * (1 - a1[1])]
+    assert t.z(1).flat() == pytest.approx(z1) and t.a(2)[0, 0] == pytest.approx(a2)
+    assert t.loss.value == pytest.approx((a2 - 0.45) ** 2)
+    assert t.delta(2)[0, 0] == pytest.approx(d2) and t.delta(1).flat() == pytest.approx(d1)
+    assert t.dW(2).flat() == pytest.approx([d2 * a1[0], d2 * a1[1]])
+    assert t.dW(1).rows[0] == pytest.approx([d1[0] * 1.3, d1[0] * 0.8])
+    assert t.W_new(2).flat() == pytest.approx([1.5 - 0.5 * d2 * a1[0], -2 - 0.5 * d2 * a1[1]])
+    assert t.b_new(1).flat() == pytest.approx([0.1 - 0.5 * d1[0], -0.3 - 0.5 * d1[1]])
+
+
+def test_record_entries_add_up():
+    """Each entry's parts give its value: the record can be checked line by line."""
+    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    for layer in t.layers:
+        for e in layer.logits:
+            assert sum(w * a for w, a in zip(e.weights, e.inputs)) + e.bias == pytest.approx(e.z)
+            assert e.weighted_sum + e.bias == pytest.approx(e.z)
+    out = t.back(2)
+    assert [d.rule for d in out.deltas] == ["softmax_ce", "softmax_ce"]
+    assert [d.delta for d in out.deltas] == pytest.approx([d.a - d.y for d in out.deltas])
+    hidden = t.back(1)
+    for d in hidden.deltas:
+        assert d.rule == "hidden"
+        assert d.total == pytest.approx(sum(w * dk for w, dk in d.terms))
+        assert d.delta == pytest.approx(d.total * d.sigma_prime)
+        assert d.sigma_prime == pytest.approx(d.a * (1 - d.a))
+    for g in hidden.weight_gradients:
+        assert g.value == pytest.approx(g.delta * g.a_prev)
+    for u in t.update(1).weights + t.update(1).biases:
+        assert u.new == pytest.approx(u.old - 0.5 * u.grad)
+    assert [e.l for e in t.backward] == [2, 1] and [u.l for u in t.updates] == [1, 2]
+    assert t.updated is not None and t.updated.W(1) == t.W_new(1)
+    assert t.network.W(1)[0, 0] == 2  # the network itself is not changed by the step
+
+
+def test_output_rule_factors():
+    t = trace(small_net(), [1.3, 0.8], y=[0.45], loss="squared_error")
+    (d,) = t.back(2).deltas
+    assert d.rule == "output"
+    assert d.dC_da == pytest.approx(2 * (d.a - 0.45))
+    assert d.delta == pytest.approx(d.dC_da * d.sigma_prime)
+    assert t.updates == () and t.eta is None
+
+
+def test_softmax_jacobian_rule_terms():
+    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], loss="squared_error")
+    for d in t.back(2).deltas:
+        assert d.rule == "softmax_jacobian"
+        assert d.delta == pytest.approx(sum(J * g for J, g in d.terms))
+    s = t.output.flat()
+    assert t.back(2).deltas[0].terms[1][0] == pytest.approx(-s[1] * s[0])  # ∂s_1/∂z_0 = −s_1·s_0
+    assert "Σₖ ∂a²ₖ/∂z²ᵢ·∂E/∂a²ₖ" in render(t)
+
+
+# -- what a trace refuses ---------------------------------------------------------------------
+
+
+def test_eta_without_target_is_refused():
+    with pytest.raises(ValueError, match="needs a target"):
+        trace(small_net(), [1.3, 0.8], eta=0.5)
+
+
+def test_a_batch_is_refused():
+    with pytest.raises(ValueError, match="one example, got 2 input columns"):
+        trace(small_net(), Matrix([[1.3, 1.0], [0.8, 0.5]]))
+
+
+def test_softmax_in_a_hidden_layer_is_refused_for_backprop():
+    net = Network([Layer(Matrix([[1, 0], [0, 1]]), Matrix.column([0, 0]), "softmax"),
+                   Layer(Matrix([[1, 1]]), Matrix.column([0]), "sigmoid")])
+    assert trace(net, [1, 2]).output.n_rows == 1  # the forward pass is fine
+    with pytest.raises(ValueError, match="layer 1 uses softmax"):
+        trace(net, [1, 2], y=[1])
+
+
+def test_accessors_say_what_is_missing():
+    t = trace(small_net(), [1.3, 0.8])
+    with pytest.raises(ValueError, match="give a target"):
+        t.delta(1)
+    with pytest.raises(IndexError, match="layers are 1..2"):
+        t.z(3)
+    assert t.a(0).flat() == [1.3, 0.8]
+    with pytest.raises(ValueError, match="give a learning rate"):
+        trace(small_net(), [1.3, 0.8], y=[0.45]).W_new(1)
+
+
+# -- formats and languages ------------------------------------------------------------------------
+
+
+def test_labels_german_and_english():
+    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    de, en = render(t), render(t, lang="en")
+    for label in ("Logits", "Aktivierung", "Gewichte", "Bias", "Verlust", "Fehler δ", "Gradient", "Lernrate"):
+        assert label in de
+    for label in ("Logits", "Activation", "Weights", "Bias", "Loss", "Error δ", "Gradient", "Learning rate"):
+        assert label in en
+    assert "Schicht" not in en and "Layer" not in de
+
+
+def test_markdown_and_latex_formulas():
+    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    md, tex = render(t, "markdown"), render(t, "latex")
+    assert r"- $z^{1}_{1} = w^{1}_{11} \cdot x_{1} + w^{1}_{12} \cdot x_{2} + b^{1}_{1}" in md
+    assert r"$W^{1} = \begin{pmatrix} 2 & 1 \\ 1 & 2 \\ 0.5 & 3 \end{pmatrix}$" in md
+    assert r"\begin{align*}" in tex and r"\end{align*}" in tex
+    assert r"a^{1}_{1} &= \sigma(z^{1}_{1}) = \sigma(2.4) = \frac{1}{1 + e^{-2.4}} \approx 0.9168" in tex
+    assert r"\frac{\partial E}{\partial w^{2}_{11}}" in tex
+    assert r"w^{1}_{11} &\leftarrow w^{1}_{11} - \eta \cdot" in tex
+    assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}")
+    assert tex.count("$") % 2 == 0  # every inline formula is closed
+
+
+def test_unknown_format_and_language_are_refused():
+    t = trace(small_net(), [1.3, 0.8])
+    with pytest.raises(ValueError, match="unknown format 'html'"):
+        render(t, "html")
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        render(t, lang="fr")
