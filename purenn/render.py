@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, Iterator, List, Sequence, Tuple, Union
 
 from purenn import exact
 from purenn.exact import DEFAULT_DECIMALS
@@ -656,7 +656,7 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "network": "Netz",
         "layer": "Schicht",
         "notation": "Notation",
-        "arith_exact": "Rechnung: lineare Schritte exakt (Brüche), nicht-lineare Schritte (σ, e^x, ln, Softmax) "
+        "arith_exact": "Rechnung: lineare Schritte exakt (Brüche), nicht-lineare Schritte (σ, exp, ln, Softmax) "
         "in Gleitkomma; ≈ heißt gerundet auf {d} Nachkommastellen.",
         "arith_float": "Rechnung: Gleitkommazahlen; ≈ heißt gerundet auf {d} Nachkommastellen.",
         "input": "Eingabe",
@@ -686,7 +686,7 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "network": "Network",
         "layer": "Layer",
         "notation": "Notation",
-        "arith_exact": "Arithmetic: linear steps exact (fractions), non-linear steps (σ, e^x, ln, softmax) "
+        "arith_exact": "Arithmetic: linear steps exact (fractions), non-linear steps (σ, exp, ln, softmax) "
         "in floating point; ≈ means rounded to {d} decimals.",
         "arith_float": "Arithmetic: floating point; ≈ means rounded to {d} decimals.",
         "input": "Input",
