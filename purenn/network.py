@@ -175,8 +175,9 @@ class Network:
         db: List[Optional[Matrix]] = [None] * (L + 1)
         deltas[L] = self._output_delta(fp, Y, C)
         for l in range(L - 1, 0, -1):
-            sigma_prime = self.activation(l)(fp.z(l), derivative=True)
-            deltas[l] = (self.W(l + 1).T @ deltas[l + 1]).hadamard(sigma_prime)  # type: ignore[operator]
+            # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l)
+            dC_da = self.W(l + 1).T @ deltas[l + 1]  # type: ignore[operator]
+            deltas[l] = _through_activation(self.activation(l), fp.z(l), dC_da)
         for l in range(1, L + 1):
             delta = deltas[l]
             assert delta is not None
@@ -187,10 +188,7 @@ class Network:
     def _output_delta(self, fp: ForwardPass, Y: Matrix, C: Loss) -> Matrix:
         aL, zL = fp.output, fp.z(self.L)
         sigma = self.activation(self.L)
-        if not sigma.is_softmax:
-            # δ^L = ∂C/∂a^L ⊙ σ'(z^L)  ('Matrizen' §3.6.1)
-            return C.gradient(aL, Y).hadamard(sigma(zL, derivative=True))
-        if C is losses.cross_entropy:
+        if sigma.is_softmax and C is losses.cross_entropy:
             # ∂C/∂z_j = s_j · Σ_i y_i − y_j, the step of equation IV before using
             # Σ y = 1; for one-hot targets it is s − y.
             return Matrix._trusted(
@@ -199,13 +197,8 @@ class Network:
                     for s_col, y_col in zip(zip(*aL.rows), zip(*Y.rows))
                 ))]
             )
-        # Any other loss: δ^L = Jᵀ ∂C/∂s per example, J = softmax_jacobian(z) (equation III).
-        g = C.gradient(aL, Y)
-        columns = []
-        for z_col, g_col in zip(zip(*zL.rows), zip(*g.rows)):
-            J = softmax_jacobian(Matrix.column(z_col))
-            columns.append((J.T @ Matrix.column(g_col)).flat())
-        return Matrix._trusted([list(r) for r in zip(*columns)])
+        # δ^L = ∂C/∂a^L ⊙ σ'(z^L)  ('Matrizen' §3.6.1)
+        return _through_activation(sigma, zL, C.gradient(aL, Y))
 
     # -- learning -------------------------------------------------------------
 
@@ -270,6 +263,22 @@ class Network:
         if Y.n_cols != N:
             raise ValueError(f"got {N} inputs but {Y.n_cols} targets: one target per example")
         return Y
+
+
+def _through_activation(sigma: Activation, z: Matrix, dC_da: Matrix) -> Matrix:
+    """δ = ∂C/∂z from ∂C/∂a: ∂C/∂a ⊙ σ'(z) entry by entry, or Jᵀ ∂C/∂a for softmax.
+
+    Softmax ties every a_i to every z_j, so its derivative is the Jacobian
+    ∂s_i/∂z_j = s_i (1{i=j} − s_j) of each column ('Künstliche Intelligenz
+    selbst gemacht', equation III), wherever the softmax layer stands.
+    """
+    if not sigma.is_softmax:
+        return dC_da.hadamard(sigma(z, derivative=True))
+    columns = []
+    for z_col, g_col in zip(zip(*z.rows), zip(*dC_da.rows)):
+        J = softmax_jacobian(Matrix.column(z_col))
+        columns.append((J.T @ Matrix.column(g_col)).flat())
+    return Matrix._trusted([list(r) for r in zip(*columns)])
 
 
 def _descend(P: Matrix, dP: Matrix, factor: Scalar) -> Matrix:

@@ -9,7 +9,7 @@ import pytest
 from purenn import Layer, Matrix, Network, activations, losses
 
 H = 1e-6
-HIDDEN = ["sigmoid", "relu", "leaky_relu", "tanh", "identity"]
+HIDDEN = ["sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax"]
 OUTPUT = ["sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax"]
 
 
