@@ -51,7 +51,14 @@ class Activation:
     df: Elementwise = field(repr=False)
 
     def __call__(self, z: Matrix, derivative: bool = False) -> Matrix:
-        """σ(z), or σ'(z) with ``derivative=True``, for every entry of z."""
+        """σ(z), or σ'(z) with ``derivative=True``, for every entry of z.
+
+        Formula [activation]: a^k = σ(z^k) = σ(W^k · a^(k−1) + b^k) — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+        Formula [activation]: a_j^l = σ(z_j^l) — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
+        Formula [activation]: a_j^(l) = σ(z_j^(l)) — 'Künstliche Intelligenz selbst gemacht', Neuronen und Gewichte
+        Formula [activation_derivative]: ∂a_j^l/∂z_j^l = σ'(z_j^l), with derivative=True — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+        Formula [activation_derivative]: ∂a_j^(l)/∂z_j^(l) = σ^(l)'(z_j^(l)), with derivative=True — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 3)
+        """
         return z.map(self.df if derivative else self.f)
 
     @property
@@ -66,6 +73,9 @@ def _sigmoid(x: float) -> float:
     """σ(x) = 1 / (1 + e^(−x)) ('Matrizen in Neuronalen Netzen' §2.3).
 
     Written in two branches so that e^(−x) never overflows for large |x|.
+
+    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)), a value between 0 and 1 — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
+    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)) — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
     """
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -74,7 +84,11 @@ def _sigmoid(x: float) -> float:
 
 
 def _sigmoid_derivative(x: float) -> float:
-    """σ'(x) = σ(x) · (1 − σ(x)) ('Matrizen in Neuronalen Netzen' §3.4)."""
+    """σ'(x) = σ(x) · (1 − σ(x)) ('Matrizen in Neuronalen Netzen' §3.4).
+
+    Formula [sigmoid_derivative]: σ'(x) = e^(−x) / (1 + e^(−x))² = σ(x) · (1 − σ(x)) — 'Matrizen in Neuronalen Netzen', 3.4 Ableitung der sigmoid Funktion
+    Formula [sigmoid_derivative]: σ'(x) = σ(x) · (1 − σ(x)) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 3)
+    """
     s = _sigmoid(x)
     return s * (1.0 - s)
 
@@ -90,6 +104,9 @@ def _relu(x: Scalar) -> Scalar:
     """ReLU(x) = max(0, x) ('Woche 10 Theorie'; 'Künstliche Intelligenz selbst gemacht').
 
     Exact inputs stay exact: ReLU(Fraction(16, 5)) is Fraction(16, 5).
+
+    Formula [relu]: ReLU(x) = max(0, x): x ≥ 0 stays, a negative x becomes 0 — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Einblendung ReLU
+    Formula [relu]: ReLU(x) = max(0, x) = x if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
     """
     return x if x > 0 else type(x)(0)
 
@@ -102,6 +119,8 @@ def _relu_derivative(x: Scalar) -> Scalar:
     course code's ``numpy.heaviside(z, 1)`` gives 1 there. ReLU has no
     derivative at 0, so either is a valid choice; purenn follows the slide
     formula (see ``purenn errata``).
+
+    Formula [relu_derivative]: ReLU'(x) = 1 if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
     """
     return 1 if x > 0 else 0
 
@@ -148,12 +167,18 @@ tanh = Activation("tanh", math.tanh, _tanh_derivative)
 
 
 def _identity(x: Scalar) -> Scalar:
-    """f(x) = x ('Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen anlegen)."""
+    """f(x) = x ('Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen anlegen).
+
+    Formula [identity]: f(z) = z — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen anlegen
+    """
     return x
 
 
 def _one(x: Scalar) -> Scalar:
-    """f'(x) = 1 for every x ('Ableitungen der Aktivierungsfunktionen')."""
+    """f'(x) = 1 for every x ('Ableitungen der Aktivierungsfunktionen').
+
+    Formula [identity_derivative]: f'(z) = 1 — 'Künstliche Intelligenz selbst gemacht', Ableitungen der Aktivierungsfunktionen
+    """
     return 1
 
 
@@ -170,6 +195,8 @@ def _softmax_column(z: Sequence[float]) -> List[float]:
     'Künstliche Intelligenz selbst gemacht', Numerisch stabiler Softmax:
     subtracting the largest z makes every exponent ≤ 0, so e^x ≤ 1 never
     overflows, and the result equals the plain softmax (the slide 'Beweis').
+
+    Formula [softmax_stable]: softmax*(z_i) = e^(z_i − max(Z)) / Σ_j e^(z_j − max(Z)) = softmax(z_i) — 'Künstliche Intelligenz selbst gemacht', Numerisch stabiler Softmax
     """
     m = max(z)
     e = [math.exp(v - m) for v in z]
@@ -185,6 +212,8 @@ class _Softmax(Activation):
     ``derivative=True`` pattern can express. Backpropagation does not use it:
     with cross-entropy it takes the shortcut δ = s − y (equation IV), with any
     other loss the full Jacobian (``softmax_jacobian``, equation III).
+
+    Formula [softmax]: a_i^(l) = e^(z_i^(l)) / Σ_{j=0}^{n^(l)−1} e^(z_j^(l)), for each column — 'Künstliche Intelligenz selbst gemacht', Softmax für Klassifikationsnetzwerke
     """
 
     def __init__(self) -> None:
@@ -214,6 +243,8 @@ def softmax_jacobian(z: Matrix) -> Matrix:
     """The n×n Jacobian of softmax for one column z: ∂s_i/∂z_j = s_i · (1{i=j} − s_j).
 
     'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax, equation III.
+
+    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
 
     >>> J = softmax_jacobian(Matrix.column([0.0, 0.0]))
     >>> J.rows

@@ -93,13 +93,19 @@ def _check_same_shape(a: Matrix, y: Matrix) -> None:
 
 
 def _se(a: Scalar, y: Scalar) -> Scalar:
-    """C_j = (a_j − y_j)² ('Künstliche Intelligenz selbst gemacht', Kostenfunktion)."""
+    """C_j = (a_j − y_j)² ('Künstliche Intelligenz selbst gemacht', Kostenfunktion).
+
+    Formula [squared_error]: C = Σ_j (a_j^(l) − y_j)², one term (a_j^(l) − y_j)² per output neuron — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
+    """
     d = a - y
     return d * d
 
 
 def _dse(a: Scalar, y: Scalar) -> Scalar:
-    """∂C/∂a_j = 2(a_j − y_j) (equation 4 of 'Künstliche Intelligenz selbst gemacht')."""
+    """∂C/∂a_j = 2(a_j − y_j) (equation 4 of 'Künstliche Intelligenz selbst gemacht').
+
+    Formula [squared_error_derivative]: ∂C/∂a_j^(l) = 2 (a_j^(l) − y_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 4)
+    """
     return 2 * (a - y)
 
 
@@ -110,13 +116,19 @@ squared_error = Loss("squared_error", _se, _dse, "C = Σ (a − y)²")
 
 
 def _hse(a: Scalar, y: Scalar) -> Scalar:
-    """E_j = ½ (y_j − a_j)² ('Matrizen in Neuronalen Netzen' §3.2)."""
+    """E_j = ½ (y_j − a_j)² ('Matrizen in Neuronalen Netzen' §3.2).
+
+    Formula [half_squared_error]: E_j = ½ (y_j − a_j^L)², E = Σ_j E_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    """
     d = y - a
     return d * d / 2
 
 
 def _dhse(a: Scalar, y: Scalar) -> Scalar:
-    """∂E/∂a_j = a_j − y_j ('Matrizen in Neuronalen Netzen' §3.2)."""
+    """∂E/∂a_j = a_j − y_j ('Matrizen in Neuronalen Netzen' §3.2).
+
+    Formula [half_squared_error_derivative]: ∂E_j/∂a_j^L = a_j^L − y_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    """
     return a - y
 
 
@@ -130,6 +142,8 @@ def _ce(a: Scalar, y: Scalar) -> Scalar:
     """C_j = −y_j · ln a_j ('Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss).
 
     A term with y_j = 0 is 0 whatever a_j is (0 · ln 0 is taken as 0).
+
+    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i^(l)), one term −y_i · ln(a_i^(l)) per output neuron — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
     """
     if y == 0:
         return 0.0
@@ -154,6 +168,8 @@ def per_neuron(loss: Loss, a: Matrix, y: Matrix) -> Matrix:
     >>> a, y = Matrix.column([0.9, 0.3, 0.6]), Matrix.column([1, 0, 1])
     >>> [round(c, 10) for c in per_neuron(squared_error, a, y).flat()]
     [0.01, 0.09, 0.16]
+
+    Formula [squared_error]: C_j = (a_j^(l) − y_j)² for each neuron: ((0.9, 0.3, 0.6) − (1, 0, 1))² = (0.01, 0.09, 0.16) — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion – Beispiel
     """
     _check_same_shape(a, y)
     return Matrix._trusted([list(map(loss.term, ra, ry)) for ra, ry in zip(a.rows, y.rows)])

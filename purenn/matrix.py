@@ -173,6 +173,9 @@ class Matrix:
         matrix must have as many columns as the right one has rows; the result
         has the rows of the left and the columns of the right.
 
+        Formula [matmul]: (A·B)_ij = Σ_k a_ik · b_kj; A needs as many columns as B has rows, A·B has the rows of A and the columns of B — 'Künstliche Intelligenz selbst gemacht', Matrixmultiplikation
+        Formula [matmul]: z^1 = W^1 · x — 'Parameter in neuronalen Netzen', Logits in Schicht 1
+
         >>> Matrix([[1, 2, 3], [4, 5, 6]]) @ Matrix.column([1, 0, -1])
         Matrix([[-2], [-2]])
         """
@@ -193,6 +196,9 @@ class Matrix:
         Neuronalen Netzen' §3.8.2); skipping the transpose saves two copies of
         A^(l−1), which for the input layer is the whole mini-batch.
 
+        Formula [batch_grad_W]: ∂E/∂W^l = [δ^l] · (A^(l−1))^T — 'Matrizen in Neuronalen Netzen', 3.8.2 Berechnung der Gradienten der Gewichte
+        Formula [grad_W]: ΔW^(1) = −η · δ^(1) (A^(0))^T, entry Δw_jk^(1) = −η · δ_j^(1) · a_k^(0) — 'Künstliche Intelligenz selbst gemacht', Anpassung der Gewichte als Matrixmultiplikation
+
         >>> Matrix([[1, 2]]).matmul_transposed(Matrix([[3, 4], [5, 6]]))
         Matrix([[11, 17]])
         """
@@ -212,6 +218,9 @@ class Matrix:
 
         >>> Matrix([[1, 2, 3], [4, 5, 6]]).T
         Matrix([[1, 4], [2, 5], [3, 6]])
+
+        Formula [transpose]: (W^T)_ij = W_ji: an m × n matrix becomes n × m — 'Künstliche Intelligenz selbst gemacht', Matrixtransposition
+        Formula [transpose]: (W^(l+1))^T: row j = (w_(j,0)^(l+1), w_(j,1)^(l+1), …, w_(j,i)^(l+1)) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
         """
         return Matrix._trusted([list(c) for c in zip(*self.rows)])
 
@@ -219,6 +228,8 @@ class Matrix:
         """The Hadamard product A ⊙ B, entry by entry, of two equally shaped matrices.
 
         'Matrizen in Neuronalen Netzen' §3.6.2.
+
+        Formula [hadamard]: (a ⊙ b)_i = a_i · b_i for a and b of the same shape — 'Matrizen in Neuronalen Netzen', 3.6.2 Definition ⊙
 
         >>> Matrix.column([1, 2, 3]).hadamard(Matrix.column([4, 5, 6]))
         Matrix([[4], [10], [18]])
@@ -230,6 +241,8 @@ class Matrix:
 
         The broadcast is the bias matrix B^l of 'Matrizen in Neuronalen Netzen'
         §3.7: b^l repeated once per example.
+
+        Formula [batch_bias]: B^l = (b^l, b^l, …, b^l): the column b^l is added to every column of an n × N batch — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
         """
         if not isinstance(other, Matrix):
             return NotImplemented
@@ -281,7 +294,10 @@ class Matrix:
         return Matrix._trusted([[f(v) for v in r] for r in self.rows])
 
     def sum_columns(self) -> "Matrix":
-        """[δ]·1: the n×1 column of row sums ('Matrizen' §3.8.1, bias gradient)."""
+        """[δ]·1: the n×1 column of row sums ('Matrizen' §3.8.1, bias gradient).
+
+        Formula [batch_grad_b]: Σ_k ∂E^k/∂b^l = [δ^l] · (1, 1, …, 1)^T — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        """
         return Matrix._trusted([[sum(r)] for r in self.rows])
 
     def _zip_with(self, other: "Matrix", op: Callable[[Any, Any], Scalar], symbol: str) -> "Matrix":
