@@ -17,6 +17,7 @@ __all__ = ["main", "UsageError"]
 
 #: The subcommand modules, in the order ``purenn --help`` lists them.
 COMMAND_MODULES = [
+    "purenn.commands.mnist",
     "purenn.commands.demo",
     "purenn.commands.params",
     "purenn.commands.forward",
