@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "purenn.commands.params",
     "purenn.commands.forward",
     "purenn.commands.backprop",
+    "purenn.commands.formulas",
+    "purenn.commands.errata",
 ]
 
 

@@ -1,0 +1,55 @@
+"""``purenn formulas``: which formula of the course documents purenn implements where, and its tests.
+
+The table is read from the code (the ``Formula [key]`` lines of the
+docstrings) and from the tests (``@pytest.mark.formula``); see
+``purenn.formulas``. ``--update-readme README.md`` writes the Markdown table
+between the README's markers ``<!-- formulas:start -->`` and
+``<!-- formulas:end -->`` and leaves the rest of the file as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from purenn import formulas
+
+NAME = "formulas"
+HELP = "list every formula of the course documents with the function that implements it and its tests"
+DESCRIPTION = (
+    "Every formula of the course documents that purenn implements: its key, the formula,\n"
+    "document and section, the function that computes it, and the tests that check it.\n"
+    "Read from the 'Formula [key]' lines of the docstrings and the @pytest.mark.formula\n"
+    "markers of the tests (the test column is empty for an installed package)."
+)
+EPILOG = """examples:
+  the list for the terminal:
+    purenn formulas
+
+  the Markdown table, and the same table written into README.md between its markers:
+    purenn formulas --format markdown
+    python -m purenn formulas --format markdown --update-readme README.md"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "markdown"), default=None,
+        help="text (default) or a Markdown table",
+    )
+    parser.add_argument(
+        "--update-readme", metavar="README", type=Path, default=None,
+        help="write the Markdown table into this file between <!-- formulas:start --> and "
+        "<!-- formulas:end --> instead of printing it",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.update_readme is not None:
+        if args.format == "text":
+            raise ValueError("--update-readme writes the Markdown table; leave out --format text")
+        path: Path = args.update_readme
+        changed = formulas.update_readme(path)
+        print(f"{path}: formula table {'updated' if changed else 'already up to date'}")
+        return 0
+    print(formulas.render_table(args.format or "text"), end="")
+    return 0
