@@ -301,6 +301,28 @@ class Network:
 
         return load(path)
 
+    def save_npz(self, path: "str | Path") -> Path:
+        """Write the weights as the course code's ``save_to_file`` does (``numpy.savez``).
+
+        'Künstliche Intelligenz selbst gemacht', Speichern und Laden trainierter
+        Gewichte: ``arr_0`` is an empty placeholder, ``arr_l`` is W^l with b^l
+        as its first column. The activations are not in that file.
+        """
+        from purenn.course_form import save_npz
+
+        return save_npz(self, path)
+
+    @classmethod
+    def load_npz(cls, path: "str | Path", hidden: "str | Activation" = "sigmoid",
+                 output: "str | Activation" = "relu") -> "Network":
+        """Read a file the course code's ``save_to_file`` wrote; give the activations it used.
+
+        The defaults are the course constructor's (sigmoid hidden, ReLU output).
+        """
+        from purenn.course_form import load_npz
+
+        return load_npz(path, hidden=hidden, output=output)
+
     # -- checking what comes in ------------------------------------------------------
 
     def as_input(self, x: Input) -> Matrix:

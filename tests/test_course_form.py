@@ -1,7 +1,7 @@
 """purenn.course_form: the course code's bias-neuron weights and its save_to_file files.
 
 course_net.npz was written by NumPy with the course code's own class
-(tests/fixtures/make_npy_fixtures.py); expected.json has its arrays and the
+(scripts/make_npy_fixtures.py); expected.json has its arrays and the
 predictions of the course code's NumPy forward pass.
 """
 
@@ -301,3 +301,14 @@ def test_unexpected_and_missing_keys(tmp_path: Path) -> None:
 def test_weights_must_be_a_list() -> None:
     with pytest.raises(TypeError, match=r"a list \[\[\], weights\[1\], …\]"):
         from_course_weights(Matrix([[1.0, 2.0]]))  # type: ignore[arg-type]
+
+
+def test_network_methods_delegate_to_the_course_form(tmp_path):
+    from purenn import Network
+
+    net = Network.create([2, 3, 1], hidden="sigmoid", output="relu", seed=4)
+    path = net.save_npz(tmp_path / "weights.npz")
+    back = Network.load_npz(path)  # the course constructor's defaults: sigmoid, ReLU
+    assert back.structure == [2, 3, 1]
+    assert back.W(1) == net.W(1) and back.b(2) == net.b(2)
+    assert back.predict([0.3, 0.7]) == net.predict([0.3, 0.7])

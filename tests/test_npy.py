@@ -1,7 +1,7 @@
 """purenn.npy: NumPy's .npy/.npz files without NumPy.
 
 The fixtures in tests/fixtures/npy/ were written by real NumPy
-(tests/fixtures/make_npy_fixtures.py); expected.json holds what each contains.
+(scripts/make_npy_fixtures.py); expected.json holds what each contains.
 Malformed files are made here by cutting or changing bytes of good ones.
 """
 
