@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "purenn.commands.forward",
     "purenn.commands.backprop",
     "purenn.commands.formulas",
+    "purenn.commands.examples",
     "purenn.commands.errata",
 ]
 

@@ -40,6 +40,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -208,13 +209,35 @@ def _modules(package: str) -> List[ModuleType]:
 
 
 def _line_of(obj: object) -> int:
+    """Where ``obj`` starts in its file, for sorting; cheap for functions and classes alike."""
     code = getattr(obj, "__code__", None)
     if code is not None:
         return int(code.co_firstlineno)
-    try:
-        return inspect.getsourcelines(obj)[1]  # type: ignore[arg-type]
-    except (OSError, TypeError):
-        return 0
+    if inspect.isclass(obj):
+        # Just before its first method: inspect.getsourcelines would parse the whole module per class.
+        filename = getattr(sys.modules.get(obj.__module__), "__file__", None)
+        lines = [
+            f.__code__.co_firstlineno
+            for f in map(_unwrap, vars(obj).values())
+            if inspect.isfunction(f) and f.__code__.co_filename == filename
+        ]
+        if lines:
+            return min(lines) - 1
+        if "Formula [" in (obj.__doc__ or ""):
+            try:
+                return inspect.getsourcelines(obj)[1]
+            except (OSError, TypeError):
+                pass
+    return 0
+
+
+def _unwrap(value: object) -> object:
+    """The function behind a staticmethod, classmethod or property."""
+    if isinstance(value, (staticmethod, classmethod)):
+        return value.__func__
+    if isinstance(value, property):
+        return value.fget
+    return value
 
 
 def _documented(module: ModuleType) -> Iterator[Tuple[int, str, object, Optional[str]]]:
@@ -234,11 +257,8 @@ def _documented(module: ModuleType) -> Iterator[Tuple[int, str, object, Optional
         elif inspect.isclass(obj) and obj.__module__ == prefix and obj.__qualname__ == name:
             cls_name = f"{prefix}.{instance_name.get(obj, obj.__qualname__)}"
             yield _line_of(obj), cls_name, obj, vars(obj).get("__doc__")
-            for attr, value in vars(obj).items():
-                if isinstance(value, (staticmethod, classmethod)):
-                    value = value.__func__
-                if isinstance(value, property):
-                    value = value.fget
+            for attr, member in vars(obj).items():
+                value = _unwrap(member)
                 if inspect.isfunction(value):
                     yield _line_of(value), f"{cls_name}.{attr}", value, value.__doc__
         elif dataclasses.is_dataclass(obj) and not inspect.isclass(obj):
