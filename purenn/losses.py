@@ -151,7 +151,10 @@ def _ce(a: Scalar, y: Scalar) -> Scalar:
 
 
 def _dce(a: Scalar, y: Scalar) -> Scalar:
-    """∂C/∂a_j = −y_j / a_j."""
+    """∂C/∂a_j = −y_j / a_j.
+
+    Formula [cross_entropy]: ∂C/∂a_i^(l) = −y_i / a_i^(l), the derivative of C = −Σ_i y_i · ln(a_i^(l)) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss
+    """
     if y == 0:
         return 0.0
     return -y / max(a, TINY)

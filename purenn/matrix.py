@@ -85,6 +85,8 @@ class Matrix:
     def from_columns(cls, columns: Sequence[Sequence[Scalar]]) -> "Matrix":
         """The matrix whose columns are the given examples ('Matrizen' §3.7).
 
+        Formula [batch_bias]: A^l: column k = a^(l,k), one training example per column — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
+
         >>> Matrix.from_columns([[1, 2], [3, 4], [5, 6]])
         Matrix([[1, 3, 5], [2, 4, 6]])
         """

@@ -132,7 +132,10 @@ class Network:
         return self.layer(l).W
 
     def b(self, l: int) -> Matrix:
-        """b^l, a column with one bias per neuron of layer l."""
+        """b^l, a column with one bias per neuron of layer l.
+
+        Formula [weight_matrix]: b^k: one bias per neuron of layer k, as many rows as W^k — 'Parameter in neuronalen Netzen', Parameter in Schicht k
+        """
         return self.layer(l).b
 
     def activation(self, l: int) -> Activation:

@@ -117,6 +117,7 @@ def test_bias_column_is_added_to_every_example():
     B = Matrix([[10, 10, 10], [20, 20, 20]])  # B^l = (b^l, b^l, b^l)
     assert Z + b == Z + B
     assert (Z + b).rows == [[11, 12, 13], [24, 25, 26]]
+    assert Matrix.from_columns([[1, 4], [2, 5], [3, 6]]) == Z  # A^l: one example per column
 
 
 # -- a layer ------------------------------------------------------------------------------
@@ -183,6 +184,7 @@ def test_structure_is_read_from_the_weight_shapes():
 def test_weight_w_ij_connects_neuron_j_below_to_neuron_i():
     net = small_net(output="identity", hidden="identity")
     assert net.W(1).shape == (3, 2) and net.W(2).shape == (2, 3)
+    assert net.b(1).shape == (3, 1) and net.b(2).shape == (2, 1)  # one bias per neuron, as many rows as W^l
     # Raising w_21^1 (row 2, column 1, counted from 1) changes only z_2^1, by the change times x_1.
     changed = with_param(net, 1, "W", 1, 0, W1[1][0] + 1.0)
     before, after = column(net.forward(X).z(1)), column(changed.forward(X).z(1))
@@ -316,6 +318,14 @@ def test_cross_entropy():
     assert losses.cross_entropy.cost(a, y) == pytest.approx(-(0 * math.log(0.1) + 1 * math.log(0.7) + 0 * math.log(0.2)), abs=1e-15)
     assert round(float(losses.cross_entropy.cost(a, y)), 4) == 0.3567
     assert losses.cross_entropy.cost(Matrix.column([0.0, 1.0]), Matrix.column([0, 1])) == 0.0  # 0 · ln 0 = 0
+    # ∂C/∂a_i = −y_i / a_i
+    a_list, y_list = [0.1, 0.7, 0.2], [0.2, 0.5, 0.3]
+    got = column(losses.cross_entropy(Matrix.column(a_list), Matrix.column(y_list), derivative=True))
+    assert got == pytest.approx([-yi / ai for ai, yi in zip(a_list, y_list)], rel=1e-15)
+    for i in range(3):
+        def C(v: float, i: int = i) -> float:
+            return float(losses.cross_entropy.cost(Matrix.column([v if k == i else a_list[k] for k in range(3)]), Matrix.column(y_list)))
+        assert got[i] == pytest.approx(numeric_derivative(C, a_list[i]), rel=1e-7)
 
 
 # -- backpropagation --------------------------------------------------------------------------
