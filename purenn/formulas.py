@@ -416,7 +416,7 @@ def _render_markdown(records: Sequence[FormulaRecord]) -> str:
             f"| `{r.implementation}` | {_md_cell(tests)} |"
         )
     lines += ["", "Ohne Implementierung:", ""]
-    lines += [f"- `{key}` — {_md_cell(why)}" for key, why in sorted(NOT_IMPLEMENTED.items())]
+    lines += [f"- `{key}` — {why}" for key, why in sorted(NOT_IMPLEMENTED.items())]
     return "\n".join(lines) + "\n"
 
 
