@@ -26,7 +26,7 @@ NAME = "mnist"
 HELP = "train a network on MNIST digits (offline, shipped data) and show how well it does"
 DESCRIPTION = __doc__
 EPILOG = """examples:
-  purenn mnist                                   # defaults: 784-30-10, ReLU, 10 epochs
+  purenn mnist                                   # defaults: 784-40-10, ReLU, 10 epochs
   purenn mnist --epochs 1 --train 500 --save m.json
   purenn mnist --model m.json --epochs 0         # only evaluate a saved model
   purenn mnist --hidden 100 --activation sigmoid --eta 0.5 --plot curves.svg
@@ -35,7 +35,7 @@ EPILOG = """examples:
 
 Example = Tuple[List[float], List[float]]
 
-DEFAULT_HIDDEN = 30
+DEFAULT_HIDDEN = 40
 DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
 
 
