@@ -133,10 +133,12 @@ def train(
                     f"The weights are those from before the step that diverged."
                 )
             net.step(grads, eta)
-            if not _finite_layers(net):
+            # Weights that became NaN or infinite show up in the next batch's loss;
+            # only after the very last step must they be checked directly.
+            if first + N >= len(order) and epoch == epochs and not _finite_layers(net):
                 net.layers = current
                 raise TrainingDiverged(
-                    f"the weights became infinite or NaN in epoch {epoch}: the learning rate "
+                    f"the weights became infinite or NaN in the last step: the learning rate "
                     f"eta={eta!r} is probably too large — try a smaller one. The weights are "
                     f"those from before the step that diverged."
                 )

@@ -104,3 +104,11 @@ def test_train_accepts_column_matrices_and_nested_lists():
     net = Network.create([2, 2, 1], seed=0)
     data = [(Matrix.column([0, 1]), Matrix.column([1])), ([[1], [0]], [[0]])]
     assert len(net.train(data, epochs=2, batch_size=2, eta=0.1)) == 2
+
+
+def test_divergence_in_the_very_last_step_is_caught_too():
+    net = Network.create([1, 1], output="identity", seed=0)
+    before = list(net.layers)
+    with pytest.raises(TrainingDiverged, match="last step"):
+        net.train([([1.0], [10.0])], epochs=1, batch_size=1, eta=1e308)
+    assert net.layers == before
