@@ -216,8 +216,11 @@ def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
         values = v.flat()
     elif isinstance(v, (str, bytes)):
         raise TypeError(f"{what} must be a list of numbers, got {describe(v)}")
+    elif isinstance(v, (list, tuple)) and set(map(type, v)) <= _PLAIN:
+        values = list(v)  # the common case, a flat list of numbers: copied in C
     else:
         try:
+            # also accept a column written as nested lists, [[1], [0]]
             values = [e[0] if isinstance(e, (list, tuple)) and len(e) == 1 else e for e in v]
         except TypeError:
             raise TypeError(f"{what} must be a list of numbers, got {describe(v)}") from None
