@@ -44,7 +44,7 @@ def test_the_command_trains_reports_and_saves(tmp_path):
     assert "Konfusionsmatrix" in out and "Anteil richtig pro Ziffer" in out
     assert "Falsch erkannt" in out and "Gespeichert: " + str(model) in out
     net = Network.load(model)
-    assert net.structure == [784, 30, 10]
+    assert net.structure == [784, 40, 10]
     accuracy = float(out.split("zurückgehaltenen Ziffern: ")[1].split(" %")[0])
     assert 40 < accuracy <= 100
     assert plot.read_text().startswith("<svg")
@@ -81,7 +81,7 @@ def test_ctrl_c_saves_what_was_trained_so_far(tmp_path):
     out = "".join(lines) + out
     assert p.returncode == 130, err
     assert "Abgebrochen (Strg-C)" in out and "das bisher Trainierte" in out
-    assert Network.load(model).structure == [784, 30, 10]
+    assert Network.load(model).structure == [784, 40, 10]
     assert not [f for f in os.listdir(tmp_path) if f != "m.json"]  # no temporary file left
 
 
