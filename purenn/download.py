@@ -16,11 +16,12 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
-import tempfile
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, List, Mapping, Optional, Sequence, Union
+
+from purenn.atomic import atomic_write
 
 __all__ = ["download_mnist", "DownloadError", "FileStatus", "MIRRORS", "MNIST_MD5", "md5_of_file"]
 
@@ -107,21 +108,13 @@ def _stream(url: str, out: BinaryIO, name: str, timeout: float, progress: Option
 
 def _fetch(url: str, target: Path, md5: str, timeout: float, progress: Optional[ProgressCallback]) -> None:
     """Download ``url`` to ``target`` via a temporary file next to it; nothing is left behind on failure."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            got = _stream(url, out, target.name, timeout, progress)
-            out.flush()
-            os.fsync(out.fileno())
-        if got != md5:
+
+    def write_checked(out: BinaryIO) -> None:
+        got = _stream(url, out, target.name, timeout, progress)
+        if got != md5:  # raising here makes atomic_write delete the temporary file
             raise _MirrorFailed(f"MD5 checksum mismatch: expected {md5}, got {got}")
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
+
+    atomic_write(target, write_checked)
 
 
 def _join(mirror: str, name: str) -> str:

@@ -33,6 +33,7 @@ from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network
 from purenn.scalars import Scalar
+from purenn.commands.demo import TRAINING_DATA
 
 __all__ = ["Value", "WorkedExample", "Outcome", "EXAMPLES", "get", "format_value", "render"]
 
@@ -265,15 +266,7 @@ def _ki_softmax_stable() -> Value:
 
 
 #: The training data of 'Binärumwandlung trainieren': 101 is left out on purpose.
-BINARY_DATA = [
-    ([0, 0, 0], [0]),
-    ([0, 0, 1], [1]),
-    ([0, 1, 0], [2]),
-    ([0, 1, 1], [3]),
-    ([1, 0, 0], [4]),
-    ([1, 1, 0], [6]),
-    ([1, 1, 1], [7]),
-]
+BINARY_DATA = TRAINING_DATA
 BINARY_SEED = 1
 
 

@@ -21,17 +21,6 @@ import tempfile
 from fractions import Fraction
 from typing import Any, Dict, List
 
-#: The course's binary-to-decimal task ('Künstliche Intelligenz selbst gemacht',
-#: Binärumwandlung trainieren): 101 → 5 is left out for the network to guess.
-BINARY = [
-    ([0, 0, 0], [0]),
-    ([0, 0, 1], [1]),
-    ([0, 1, 0], [2]),
-    ([0, 1, 1], [3]),
-    ([1, 0, 0], [4]),
-    ([1, 1, 0], [6]),
-    ([1, 1, 1], [7]),
-]
 
 #: XOR with one-hot targets, for mini-batches, shuffling, softmax and cross-entropy.
 XOR = [
@@ -51,6 +40,7 @@ def results() -> Dict[str, Any]:
     import purenn
     from purenn import Layer, Matrix, Network
     from purenn.kernels import KERNEL
+    from purenn.commands.demo import TRAINING_DATA as BINARY
 
     out: Dict[str, Any] = {}
 
