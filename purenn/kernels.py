@@ -22,6 +22,7 @@ import math
 import operator
 import platform
 from itertools import repeat
+from operator import itemgetter
 from typing import Callable, List, Sequence, Tuple
 
 from purenn.scalars import Scalar
@@ -61,8 +62,47 @@ KERNEL, dot = _choose()
 def _matmul_map(
     left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
 ) -> List[List[Scalar]]:
-    """Row by column with ``map``, so that CPython never runs a Python-level loop per entry."""
-    return [list(map(dot, repeat(row), right_columns)) for row in left]
+    """Row by column with ``map``, so that CPython never runs a Python-level loop per entry.
+
+    Zeros contribute nothing to a dot product, and inputs such as MNIST
+    pixels are mostly zeros (81 % of the pixels of a digit; half of the
+    pixels are 0 in all ten digits of a mini-batch). So a column that is all
+    zeros gives zeros without any multiplication, and a column that is mostly
+    zeros is multiplied only at its non-zero entries, which ``itemgetter``
+    picks out of each row in C. Other columns take the plain dot product.
+    """
+    dense_at, dense, sparse = _split_columns(right_columns)
+    out = []
+    for row in left:
+        zero = row[0] - row[0]  # 0.0 for floats, Fraction(0) in exact mode
+        product = [zero] * len(right_columns)
+        for j, value in zip(dense_at, map(dot, repeat(row), dense)):
+            product[j] = value
+        for j, pick, values in sparse:
+            product[j] = dot(pick(row), values)
+        out.append(product)
+    return out
+
+
+Sparse = List[Tuple[int, Callable[[Sequence[Scalar]], Sequence[Scalar]], List[Scalar]]]
+
+
+def _split_columns(columns: Sequence[Sequence[Scalar]]) -> Tuple[List[int], List[Sequence[Scalar]], Sparse]:
+    """Sort the columns into dense ones and mostly-zero ones; drop those that are all zeros."""
+    dense_at: List[int] = []
+    dense: List[Sequence[Scalar]] = []
+    sparse: Sparse = []
+    for j, column in enumerate(columns):
+        nonzero = len(column) - list(column).count(0)
+        if nonzero == 0:
+            continue
+        if nonzero >= 2 and 3 * nonzero <= len(column):
+            at = [k for k, v in enumerate(column) if v]
+            sparse.append((j, itemgetter(*at), [column[k] for k in at]))
+        else:
+            dense_at.append(j)
+            dense.append(column)
+    return dense_at, dense, sparse
 
 
 def _matmul_loops(

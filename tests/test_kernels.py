@@ -1,0 +1,48 @@
+"""The matrix-product kernels give the textbook result, whichever path a column takes."""
+
+import random
+from fractions import Fraction
+
+import pytest
+
+from purenn import Matrix
+from purenn.kernels import _matmul_loops, _matmul_map, matmul_rows
+
+
+def reference(A, B):
+    """c_ij = Σ_k a_ik · b_kj, written out with index loops."""
+    return [[sum(A[i][k] * B[k][j] for k in range(len(B))) for j in range(len(B[0]))] for i in range(len(A))]
+
+
+def _columns(B):
+    return [list(c) for c in zip(*B)]
+
+
+@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, matmul_rows])
+def test_dense_sparse_and_zero_columns_agree_with_the_reference(kernel):
+    rng = random.Random(5)
+    A = [[rng.uniform(-1, 1) for _ in range(12)] for _ in range(4)]
+    # column 0 dense, column 1 all zeros, column 2 mostly zeros (like MNIST pixels), column 3 one entry
+    B = [[rng.uniform(-1, 1), 0.0, rng.uniform(-1, 1) if k in (2, 7) else 0.0, 1.5 if k == 4 else 0.0]
+         for k in range(12)]
+    got = kernel(A, _columns(B))
+    want = reference(A, B)
+    for g, w in zip(got, want):
+        assert g == pytest.approx(w, rel=1e-14, abs=1e-15)
+    assert [row[1] for row in got] == [0.0] * 4
+
+
+@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops])
+def test_exact_entries_stay_exact_on_every_path(kernel):
+    A = [[Fraction(1, 3), Fraction(2, 7), 0, 5]]
+    B = [[Fraction(1, 5), 0, 0], [0, 0, 0], [1, 0, 0], [0, 0, Fraction(1, 2)]]
+    got = kernel(A, _columns(B))
+    assert got == [[Fraction(1, 15), 0, Fraction(5, 2)]]
+    assert all(isinstance(v, (int, Fraction)) for v in got[0])
+
+
+def test_matrix_product_of_a_sparse_batch():
+    # three "images" with mostly zero pixels, as a batch with one example per column
+    X = Matrix.from_columns([[0, 0, 0.5, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0.25]])
+    W = Matrix([[1, 2, 3, 4, 5, 6], [-1, 0, 1, 0, -1, 0]])
+    assert (W @ X).rows == [[1.5, 0.0, 2.5], [0.5, 0.0, -1.0]]
