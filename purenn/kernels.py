@@ -27,7 +27,7 @@ from typing import Callable, List, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
-__all__ = ["dot", "matmul_rows", "KERNEL"]
+__all__ = ["dot", "matmul", "matmul_transposed", "KERNEL"]
 
 
 def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
@@ -128,15 +128,52 @@ def _matmul_loops(
     return out
 
 
-def matmul_rows(
-    left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
+def _matmul_combine(
+    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]]
 ) -> List[List[Scalar]]:
-    """The product of a matrix given by its rows and one given by its columns.
+    """Row i of A·B as the combination Σ_k a_ik · (row k of B), with index loops (PyPy).
 
-    Entry (i, j) of the product is the dot product of row i of the left
-    matrix with column j of the right one — the rule 'Zeile mal Spalte'
-    ('Künstliche Intelligenz selbst gemacht', Matrixmultiplikation).
+    When the inner dimension is short and the product wide — the weight
+    gradient [δ^l](A^(l−1))ᵀ sums over the 10 examples of a mini-batch but has
+    784 columns — PyPy runs these long inner loops several times faster than
+    784 dot products of length 10. Zero coefficients are skipped.
     """
+    m = len(right_rows[0])
+    out = []
+    for row in left:
+        out_row = [row[0] * right_rows[0][j] for j in range(m)]
+        for k in range(1, len(row)):
+            c = row[k]
+            if c:
+                b_k = right_rows[k]
+                for j in range(m):
+                    out_row[j] += c * b_k[j]
+        out.append(out_row)
+    return out
+
+
+Columns = Callable[[], Sequence[Sequence[Scalar]]]
+
+
+def matmul(
+    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]], right_columns: Columns
+) -> List[List[Scalar]]:
+    """A·B for A given by its rows and B by its rows and (on demand) its columns.
+
+    Entry (i, j) is row i of A times column j of B — the rule 'Zeile mal
+    Spalte' ('Künstliche Intelligenz selbst gemacht', Matrixmultiplikation).
+    """
+    if KERNEL == "loop" and len(right_rows) < len(right_rows[0]):
+        return _matmul_combine(left, right_rows)
     if KERNEL == "loop":
-        return _matmul_loops(left, right_columns)
-    return _matmul_map(left, right_columns)
+        return _matmul_loops(left, right_columns())
+    return _matmul_map(left, right_columns())
+
+
+def matmul_transposed(
+    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]], right_columns: Columns
+) -> List[List[Scalar]]:
+    """A·Bᵀ: entry (i, j) is row i of A times row j of B."""
+    if KERNEL == "loop" and len(right_rows[0]) < len(right_rows):
+        return _matmul_combine(left, right_columns())
+    return _matmul_loops(left, right_rows) if KERNEL == "loop" else _matmul_map(left, right_rows)

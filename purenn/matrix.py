@@ -17,9 +17,9 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Iterator, List, Sequence, Tuple, Union
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from purenn.kernels import matmul_rows
+from purenn import kernels
 from purenn.scalars import Scalar, describe, is_number
 
 __all__ = ["Matrix"]
@@ -40,11 +40,12 @@ class Matrix:
     A Matrix never changes after it is made: every operation returns a new one.
     """
 
-    __slots__ = ("rows",)
+    __slots__ = ("rows", "_column_cache")
     rows: Rows
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", _checked_rows(self.rows))
+        object.__setattr__(self, "_column_cache", None)
 
     # -- construction -----------------------------------------------------
 
@@ -53,7 +54,23 @@ class Matrix:
         """Wrap rows that purenn itself computed, skipping the checks."""
         m = object.__new__(cls)
         object.__setattr__(m, "rows", rows)
+        object.__setattr__(m, "_column_cache", None)
         return m
+
+    @classmethod
+    def _trusted_columns(cls, columns: Sequence[Sequence[Scalar]]) -> "Matrix":
+        """The matrix with these columns (e.g. a mini-batch of examples), skipping the checks."""
+        m = cls._trusted([list(r) for r in zip(*columns)])
+        object.__setattr__(m, "_column_cache", columns)
+        return m
+
+    def _columns(self) -> Sequence[Sequence[Scalar]]:
+        """The columns, computed once: a Matrix never changes, so its transpose can be kept."""
+        columns: Optional[Sequence[Sequence[Scalar]]] = getattr(self, "_column_cache")
+        if columns is None:
+            columns = list(zip(*self.rows))
+            object.__setattr__(self, "_column_cache", columns)
+        return columns
 
     @classmethod
     def column(cls, values: Iterable[Scalar]) -> "Matrix":
@@ -126,7 +143,7 @@ class Matrix:
 
     def columns(self) -> List[List[Scalar]]:
         """The columns as lists (for a batch: one list per example)."""
-        return [list(c) for c in zip(*self.rows)]
+        return [list(c) for c in self._columns()]
 
     def flat(self) -> List[Scalar]:
         """All entries row by row; for a column vector, its values."""
@@ -189,7 +206,7 @@ class Matrix:
                 f"cannot multiply a {r}×{k} matrix by a {k2}×{c} matrix: "
                 f"the columns of the left ({k}) must equal the rows of the right ({k2})"
             )
-        return Matrix._trusted(matmul_rows(self.rows, list(zip(*other.rows))))
+        return Matrix._trusted(kernels.matmul(self.rows, other.rows, other._columns))
 
     def matmul_transposed(self, other: "Matrix") -> "Matrix":
         """A · Bᵀ without building Bᵀ: entry (i, j) is row i of A times row j of B.
@@ -210,7 +227,7 @@ class Matrix:
                 f"cannot multiply a {r}×{k} matrix by the transpose of a {c}×{k2} matrix: "
                 f"the columns of the left ({k}) must equal the rows of the right ({k2})"
             )
-        return Matrix._trusted(matmul_rows(self.rows, other.rows))
+        return Matrix._trusted(kernels.matmul_transposed(self.rows, other.rows, other._columns))
 
     @property
     def T(self) -> "Matrix":
@@ -224,7 +241,7 @@ class Matrix:
         Formula [transpose]: (W^T)_ij = W_ji: an m × n matrix becomes n × m — 'Künstliche Intelligenz selbst gemacht', Matrixtransposition
         Formula [transpose]: (W^(l+1))^T: row j = (w_(j,0)^(l+1), w_(j,1)^(l+1), …, w_(j,i)^(l+1)) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
         """
-        return Matrix._trusted([list(c) for c in zip(*self.rows)])
+        return Matrix._trusted([list(c) for c in self._columns()])
 
     def hadamard(self, other: "Matrix") -> "Matrix":
         """The Hadamard product A ⊙ B, entry by entry, of two equally shaped matrices.

@@ -245,7 +245,7 @@ _PLAIN = {float, int}
 
 def _columns(vectors: List[List[Scalar]]) -> Matrix:
     """The examples side by side as the columns of one matrix ('Matrizen' §3.7)."""
-    return Matrix._trusted([list(r) for r in zip(*vectors)])
+    return Matrix._trusted_columns(vectors)
 
 
 def _is_one_hot(y: List[Scalar]) -> bool:

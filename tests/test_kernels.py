@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from purenn import Matrix
-from purenn.kernels import _matmul_loops, _matmul_map, matmul_rows
+from purenn.kernels import _matmul_combine, _matmul_loops, _matmul_map
 
 
 def reference(A, B):
@@ -18,7 +18,11 @@ def _columns(B):
     return [list(c) for c in zip(*B)]
 
 
-@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, matmul_rows])
+def _combine(A, columns):
+    return _matmul_combine(A, [list(r) for r in zip(*columns)])
+
+
+@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, _combine])
 def test_dense_sparse_and_zero_columns_agree_with_the_reference(kernel):
     rng = random.Random(5)
     A = [[rng.uniform(-1, 1) for _ in range(12)] for _ in range(4)]
@@ -32,7 +36,7 @@ def test_dense_sparse_and_zero_columns_agree_with_the_reference(kernel):
     assert [row[1] for row in got] == [0.0] * 4
 
 
-@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops])
+@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, _combine])
 def test_exact_entries_stay_exact_on_every_path(kernel):
     A = [[Fraction(1, 3), Fraction(2, 7), 0, 5]]
     B = [[Fraction(1, 5), 0, 0], [0, 0, 0], [1, 0, 0], [0, 0, Fraction(1, 2)]]
