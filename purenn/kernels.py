@@ -27,7 +27,7 @@ from typing import Callable, List, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
-__all__ = ["dot", "matmul", "matmul_transposed", "KERNEL"]
+__all__ = ["dot", "matmul", "matmul_transposed", "subtract_scaled", "KERNEL"]
 
 
 def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
@@ -150,6 +150,18 @@ def _matmul_combine(
                     out_row[j] += c * b_k[j]
         out.append(out_row)
     return out
+
+
+def subtract_scaled(
+    P: Sequence[Sequence[Scalar]], dP: Sequence[Sequence[Scalar]], factor: Scalar
+) -> List[List[Scalar]]:
+    """P − factor · dP entry by entry, as rows: the update W − η/N · ∂E/∂W.
+
+    Zipping the two rows is faster on CPython, indexing them on PyPy (both measured).
+    """
+    if KERNEL == "loop":
+        return [[p[j] - factor * d[j] for j in range(len(p))] for p, d in zip(P, dP)]
+    return [[p - factor * d for p, d in zip(p_row, d_row)] for p_row, d_row in zip(P, dP)]
 
 
 Columns = Callable[[], Sequence[Sequence[Scalar]]]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 from purenn import activations as act
+from purenn import kernels
 from purenn import init as initialisation
 from purenn import losses
 from purenn.activations import Activation, softmax_jacobian
@@ -360,13 +361,8 @@ def _through_activation(sigma: Activation, z: Matrix, dC_da: Matrix) -> Matrix:
 
 
 def _descend(P: Matrix, dP: Matrix, factor: Scalar) -> Matrix:
-    """P − factor · dP in one pass over the entries (the hot path of training).
-
-    Indexing both rows measured faster than zipping them, on CPython and PyPy alike.
-    """
-    return Matrix._trusted(
-        [[rp[j] - factor * rd[j] for j in range(len(rp))] for rp, rd in zip(P.rows, dP.rows)]
-    )
+    """P − factor · dP in one pass over the entries (the hot path of training)."""
+    return Matrix._trusted(kernels.subtract_scaled(P.rows, dP.rows, factor))
 
 
 def check_eta(eta: object) -> None:
