@@ -25,10 +25,11 @@ def _combine(A, columns):
 @pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, _combine])
 def test_dense_sparse_and_zero_columns_agree_with_the_reference(kernel):
     rng = random.Random(5)
-    A = [[rng.uniform(-1, 1) for _ in range(12)] for _ in range(4)]
+    n = 100  # long enough for the kernel to pick out the non-zero entries of a sparse column
+    A = [[rng.uniform(-1, 1) for _ in range(n)] for _ in range(4)]
     # column 0 dense, column 1 all zeros, column 2 mostly zeros (like MNIST pixels), column 3 one entry
-    B = [[rng.uniform(-1, 1), 0.0, rng.uniform(-1, 1) if k in (2, 7) else 0.0, 1.5 if k == 4 else 0.0]
-         for k in range(12)]
+    B = [[rng.uniform(-1, 1), 0.0, rng.uniform(-1, 1) if k % 7 == 2 else 0.0, 1.5 if k == 4 else 0.0]
+         for k in range(n)]
     got = kernel(A, _columns(B))
     want = reference(A, B)
     for g, w in zip(got, want):
@@ -43,6 +44,16 @@ def test_exact_entries_stay_exact_on_every_path(kernel):
     got = kernel(A, _columns(B))
     assert got == [[Fraction(1, 15), 0, Fraction(5, 2)]]
     assert all(isinstance(v, (int, Fraction)) for v in got[0])
+
+
+def test_sparse_columns_really_take_the_picking_path():
+    from purenn.kernels import _split_columns
+
+    long_sparse = [0.0] * 90 + [1.0] * 10
+    short_sparse = [0.0] * 8 + [1.0, 2.0]
+    dense_at, dense, sparse = _split_columns([long_sparse, short_sparse, [0.0] * 100])
+    assert [j for j, _, _ in sparse] == [0] and dense_at == [1]
+    assert sparse[0][2] == [1.0] * 10
 
 
 def test_matrix_product_of_a_sparse_batch():
