@@ -27,7 +27,7 @@ from typing import Callable, List, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
-__all__ = ["dot", "matmul", "matmul_transposed", "subtract_scaled", "KERNEL"]
+__all__ = ["dot", "matmul", "matmul_transposed", "transpose", "subtract_scaled", "KERNEL"]
 
 
 def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
@@ -155,6 +155,13 @@ def _matmul_combine(
                     out_row[j] += c * b_k[j]
         out.append(out_row)
     return out
+
+
+def transpose(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:
+    """The rows of the transpose: column j becomes row j (``zip`` on CPython, indexing on PyPy)."""
+    if KERNEL == "loop":
+        return [[row[j] for row in rows] for j in range(len(rows[0]))]
+    return list(map(list, zip(*rows)))
 
 
 def subtract_scaled(

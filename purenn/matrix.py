@@ -60,7 +60,7 @@ class Matrix:
     @classmethod
     def _trusted_columns(cls, columns: Sequence[Sequence[Scalar]]) -> "Matrix":
         """The matrix with these columns (e.g. a mini-batch of examples), skipping the checks."""
-        m = cls._trusted([list(r) for r in zip(*columns)])
+        m = cls._trusted(kernels.transpose(columns))
         object.__setattr__(m, "_column_cache", columns)
         return m
 
@@ -241,7 +241,7 @@ class Matrix:
         Formula [transpose]: (W^T)_ij = W_ji: an m × n matrix becomes n × m — 'Künstliche Intelligenz selbst gemacht', Matrixtransposition
         Formula [transpose]: (W^(l+1))^T: row j = (w_(j,0)^(l+1), w_(j,1)^(l+1), …, w_(j,i)^(l+1)) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
         """
-        return Matrix._trusted([list(c) for c in self._columns()])
+        return Matrix._trusted(kernels.transpose(self.rows))
 
     def hadamard(self, other: "Matrix") -> "Matrix":
         """The Hadamard product A ⊙ B, entry by entry, of two equally shaped matrices.
