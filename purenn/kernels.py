@@ -1,19 +1,19 @@
 """The inner loops, chosen once for the interpreter that runs them.
 
-Every matrix product in purenn ends in one function, ``dot(u, v)`` — the sum
-of the products of two equally long sequences, Σ_k u_k · v_k. How fast that
-sum runs decides how fast a network trains, and the fastest way to write it
-in pure Python depends on the interpreter:
+Training spends its time in matrix products, the SGD update and transposes;
+this module holds those loops, and ``KERNEL`` names the choice made:
 
-* CPython 3.12 and newer have ``math.sumprod``, one C call for the whole sum
-  (it also rounds more accurately than a running float sum);
-* older CPythons are fastest with ``sum(map(operator.mul, u, v))``, which
-  keeps the loop inside C as well;
-* PyPy's JIT compiles a plain ``for`` loop best.
+* CPython 3.12 and newer (``"math.sumprod"``): every entry of a product is one
+  C call to ``math.sumprod`` (which also rounds more accurately than a
+  running float sum);
+* older CPythons (``"sum(map(mul))"``): the same with
+  ``sum(map(operator.mul, u, v))``, which keeps the loop inside C as well;
+* PyPy (``"loop"``): plain index loops, which its JIT compiles best.
 
-All three give the same numbers up to floating-point rounding, and all three
-keep ``fractions.Fraction`` entries exact. ``examples/benchmark.py`` measures
-the choice against a naive index loop.
+On CPython the products skip the zeros of a column (see ``_matmul_map``).
+All paths give the same numbers up to floating-point rounding and keep
+``fractions.Fraction`` entries exact. ``examples/benchmark.py`` measures the
+choice against a naive index loop.
 """
 
 from __future__ import annotations
@@ -36,24 +36,15 @@ def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
     return total
 
 
-def _dot_loop(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
-    """Σ_k u_k · v_k as a plain loop, which PyPy's JIT turns into machine code."""
-    total: Scalar = 0
-    for x, y in zip(u, v):
-        total += x * y
-    return total
-
-
 def _choose() -> Tuple[str, Callable[[Sequence[Scalar], Sequence[Scalar]], Scalar]]:
-    if platform.python_implementation() == "PyPy":
-        return "loop", _dot_loop
     sumprod = getattr(math, "sumprod", None)
-    if sumprod is not None:
-        return "math.sumprod", sumprod
-    return "sum(map(mul))", _dot_map
+    dot_product = sumprod if sumprod is not None else _dot_map
+    if platform.python_implementation() == "PyPy":
+        return "loop", dot_product  # the products themselves use index loops there
+    return ("math.sumprod" if sumprod is not None else "sum(map(mul))"), dot_product
 
 
-#: Name of the dot-product kernel in use on this interpreter.
+#: Name of the kernels in use on this interpreter; ``dot`` is Σ_k u_k · v_k.
 KERNEL: str
 dot: Callable[[Sequence[Scalar], Sequence[Scalar]], Scalar]
 KERNEL, dot = _choose()
