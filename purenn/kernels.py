@@ -21,9 +21,9 @@ from __future__ import annotations
 import math
 import operator
 import platform
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
-from typing import Callable, List, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
@@ -53,52 +53,84 @@ KERNEL, dot = _choose()
 def _matmul_map(
     left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
 ) -> List[List[Scalar]]:
-    """Row by column with ``map``, so that CPython never runs a Python-level loop per entry.
+    """Row by column with ``map``, so that CPython runs no Python-level loop per entry.
 
     Zeros contribute nothing to a dot product, and inputs such as MNIST
     pixels are mostly zeros (81 % of the pixels of a digit; half of the
     pixels are 0 in all ten digits of a mini-batch). So a column that is all
-    zeros gives zeros without any multiplication, and a column that is mostly
-    zeros is multiplied only at its non-zero entries, which ``itemgetter``
-    picks out of each row in C. Other columns take the plain dot product.
+    zeros costs no multiplication, and a long column that is mostly zeros is
+    multiplied only at its non-zero entries, which ``itemgetter`` picks out of
+    each row in C. The products of a row are computed in the order of
+    ``_Plan`` and put back into column order by one more ``itemgetter``.
     """
-    dense_at, dense, sparse = _split_columns(right_columns)
+    plan = _Plan(right_columns)
+    dense, sparse, gather = plan.dense, plan.sparse, plan.gather
     out = []
     for row in left:
-        zero = row[0] - row[0]  # 0.0 for floats, Fraction(0) in exact mode
-        product = [zero] * len(right_columns)
-        for j, value in zip(dense_at, map(dot, repeat(row), dense)):
-            product[j] = value
-        for j, pick, values in sparse:
-            product[j] = dot(pick(row), values)
-        out.append(product)
+        values = list(map(dot, repeat(row), dense))
+        for pick, column_values in sparse:
+            values.append(dot(pick(row), column_values))
+        if gather is not None:
+            values.append(row[0] - row[0])  # the zero: 0.0, or Fraction(0) in exact mode
+            values = list(gather(values))
+        out.append(values)
     return out
 
 
-Sparse = List[Tuple[int, Callable[[Sequence[Scalar]], Sequence[Scalar]], List[Scalar]]]
+class _Plan:
+    """How ``_matmul_map`` multiplies a row by these columns.
 
+    * ``dense``: the columns multiplied whole;
+    * ``sparse``: (pick, values) for long mostly-zero columns — ``pick(row)``
+      takes the entries of a row at the column's non-zero positions, whose
+      values are ``values``;
+    * ``gather``: takes a row's products [dense…, sparse…, 0] back into column
+      order, with the 0 where a column is all zeros; ``None`` when every column
+      is dense and the products are in order already.
 
-def _split_columns(columns: Sequence[Sequence[Scalar]]) -> Tuple[List[int], List[Sequence[Scalar]], Sparse]:
-    """Sort the columns into dense ones and mostly-zero ones; drop those that are all zeros.
-
-    Picking entries pays only in long columns (a pixel column of 784); a short
+    Picking entries pays only in long columns (a digit's 784 pixels); a short
     one (a pixel across the ten examples of a mini-batch) is cheaper to
     multiply whole.
     """
-    dense_at: List[int] = []
-    dense: List[Sequence[Scalar]] = []
-    sparse: Sparse = []
-    for j, column in enumerate(columns):
-        nonzero = len(column) - column.count(0)
-        if nonzero == 0:
-            continue
-        if len(column) >= 64 and nonzero >= 2 and 3 * nonzero <= len(column):
-            at = [k for k, v in enumerate(column) if v]
-            sparse.append((j, itemgetter(*at), [column[k] for k in at]))
-        else:
-            dense_at.append(j)
-            dense.append(column)
-    return dense_at, dense, sparse
+
+    __slots__ = ("dense", "sparse", "gather")
+
+    def __init__(self, columns: Sequence[Sequence[Scalar]]) -> None:
+        self.dense: List[Sequence[Scalar]] = []
+        self.sparse: List[Tuple[Callable[[Sequence[Scalar]], Sequence[Scalar]], Sequence[Scalar]]] = []
+        dense_at: List[int] = []
+        sparse_at: List[int] = []
+        zero_at: List[int] = []
+        for j, column in enumerate(columns):
+            if len(column) < 64:
+                (dense_at if any(column) else zero_at).append(j)
+                continue
+            nonzero = list(compress(range(len(column)), column))  # the indices, found in C
+            if not nonzero:
+                zero_at.append(j)
+            elif len(nonzero) >= 2 and 3 * len(nonzero) <= len(column):
+                pick = itemgetter(*nonzero)
+                self.sparse.append((pick, pick(column)))
+                sparse_at.append(j)
+            else:
+                dense_at.append(j)
+        self.dense = [columns[j] for j in dense_at]
+        self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
+        if sparse_at or zero_at:
+            position = [0] * len(columns)
+            for p, j in enumerate(dense_at + sparse_at):
+                position[j] = p
+            for j in zero_at:
+                position[j] = len(dense_at) + len(sparse_at)  # the appended zero
+            self.gather = _getter(position)
+
+
+def _getter(indices: List[int]) -> Callable[[Sequence[Scalar]], Sequence[Scalar]]:
+    """``itemgetter(*indices)``, which returns a tuple even for a single index."""
+    if len(indices) == 1:
+        i = indices[0]
+        return lambda values: (values[i],)
+    return itemgetter(*indices)
 
 
 def _matmul_loops(

@@ -47,13 +47,20 @@ def test_exact_entries_stay_exact_on_every_path(kernel):
 
 
 def test_sparse_columns_really_take_the_picking_path():
-    from purenn.kernels import _split_columns
+    from purenn.kernels import _Plan
 
     long_sparse = [0.0] * 90 + [1.0] * 10
     short_sparse = [0.0] * 8 + [1.0, 2.0]
-    dense_at, dense, sparse = _split_columns([long_sparse, short_sparse, [0.0] * 100])
-    assert [j for j, _, _ in sparse] == [0] and dense_at == [1]
-    assert sparse[0][2] == [1.0] * 10
+    plan = _Plan([long_sparse, short_sparse, [0.0] * 100])
+    assert plan.dense == [short_sparse]
+    assert [values for _, values in plan.sparse] == [(1.0,) * 10]
+    # products come as [dense, sparse, 0] and go back to column order
+    assert plan.gather is not None and plan.gather(["short", "long", "zero"]) == ("long", "short", "zero")
+
+
+def test_a_single_column_is_gathered_as_a_row_too():
+    assert _matmul_map([[1.0, 2.0]], [[0.0, 0.0]]) == [[0.0]]
+    assert _matmul_map([[1.0] * 70], [[0.0] * 69 + [3.0]]) == [[3.0]]
 
 
 def test_matrix_product_of_a_sparse_batch():
