@@ -88,9 +88,6 @@ class _Plan:
       order, with the 0 where a column is all zeros; ``None`` when every column
       is dense and the products are in order already.
 
-    Picking entries pays only in long columns (a digit's 784 pixels); a short
-    one (a pixel across the ten examples of a mini-batch) is cheaper to
-    multiply whole.
     """
 
     __slots__ = ("dense", "sparse", "gather")
@@ -102,18 +99,15 @@ class _Plan:
         sparse_at: List[int] = []
         zero_at: List[int] = []
         for j, column in enumerate(columns):
-            if len(column) < 64:
+            at = _sparse_positions(column)
+            if at is None:
                 (dense_at if any(column) else zero_at).append(j)
-                continue
-            nonzero = list(compress(range(len(column)), column))  # the indices, found in C
-            if not nonzero:
+            elif not at:
                 zero_at.append(j)
-            elif len(nonzero) >= 2 and 3 * len(nonzero) <= len(column):
-                pick = itemgetter(*nonzero)
+            else:
+                pick = _getter(at)
                 self.sparse.append((pick, pick(column)))
                 sparse_at.append(j)
-            else:
-                dense_at.append(j)
         self.dense = [columns[j] for j in dense_at]
         self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
         if sparse_at or zero_at:
@@ -123,6 +117,23 @@ class _Plan:
             for j in zero_at:
                 position[j] = len(dense_at) + len(sparse_at)  # the appended zero
             self.gather = _getter(position)
+
+
+def _sparse_positions(column: Sequence[Scalar]) -> Optional[List[int]]:
+    """Where a long, mostly-zero column is non-zero; ``None`` for a short or a dense one.
+
+    Picking entries pays only in long columns (a digit's 784 pixels, of which
+    at most a third are non-zero); a short one (a pixel across the ten
+    examples of a mini-batch) is cheaper to multiply whole.
+    """
+    n = len(column)
+    if n < 64:
+        return None
+    if KERNEL == "loop":
+        at = [k for k in range(n) if column[k]]  # PyPy: a loop its JIT compiles
+    else:
+        at = list(compress(range(n), column))  # CPython: the loop runs in C
+    return at if 3 * len(at) <= n else None
 
 
 def _getter(indices: List[int]) -> Callable[[Sequence[Scalar]], Sequence[Scalar]]:
@@ -138,19 +149,26 @@ def _matmul_loops(
 ) -> List[List[Scalar]]:
     """Row by column with index loops, which PyPy's JIT compiles best.
 
-    The sum starts with the first product rather than with 0, so that it has
+    A long mostly-zero column is multiplied at its non-zero entries only. A
+    dense sum starts with the first product rather than with 0, so that it has
     one type throughout (float, or Fraction in exact mode) — a loop whose
     variable changes type from int to float is slow on PyPy.
     """
     n = len(left[0])
-    columns = [tuple(c) for c in right_columns]  # PyPy indexes tuples faster than lists
+    columns = [_entries(c) for c in right_columns]
     out = []
     for row in left:
+        zero = row[0] - row[0]
         out_row = []
-        for column in columns:
-            s = row[0] * column[0]
-            for k in range(1, n):
-                s += row[k] * column[k]
+        for column, at in columns:
+            if at is None:
+                s = row[0] * column[0]
+                for k in range(1, n):
+                    s += row[k] * column[k]
+            else:
+                s = zero
+                for t in range(len(at)):
+                    s += row[at[t]] * column[t]
             out_row.append(s)
         out.append(out_row)
     return out
@@ -164,20 +182,40 @@ def _matmul_combine(
     When the inner dimension is short and the product wide — the weight
     gradient [δ^l](A^(l−1))ᵀ sums over the 10 examples of a mini-batch but has
     784 columns — PyPy runs these long inner loops several times faster than
-    784 dot products of length 10. Zero coefficients are skipped.
+    784 dot products of length 10. Zero coefficients are skipped, and a long
+    mostly-zero row of B (a digit) is added at its non-zero entries only.
     """
     m = len(right_rows[0])
+    rows = [_entries(r) for r in right_rows]
     out = []
     for row in left:
-        out_row = [row[0] * right_rows[0][j] for j in range(m)]
-        for k in range(1, len(row)):
+        out_row = [row[0] - row[0]] * m  # zeros of the entries' type
+        for k in range(len(row)):
             c = row[k]
-            if c:
-                b_k = right_rows[k]
+            if not c:
+                continue
+            b_k, at = rows[k]
+            if at is None:
                 for j in range(m):
                     out_row[j] += c * b_k[j]
+            else:
+                for t in range(len(at)):
+                    out_row[at[t]] += c * b_k[t]
         out.append(out_row)
     return out
+
+
+def _entries(
+    vector: Sequence[Scalar],
+) -> Tuple[Sequence[Scalar], Optional[List[int]]]:
+    """(values, None) for a vector used whole; (non-zero values, their positions) for a sparse one.
+
+    A whole vector becomes a tuple, which PyPy indexes faster than a list.
+    """
+    at = _sparse_positions(vector)
+    if at is None:
+        return tuple(vector), None
+    return [vector[k] for k in at], at
 
 
 def transpose(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:

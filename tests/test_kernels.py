@@ -68,3 +68,15 @@ def test_matrix_product_of_a_sparse_batch():
     X = Matrix.from_columns([[0, 0, 0.5, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0.25]])
     W = Matrix([[1, 2, 3, 4, 5, 6], [-1, 0, 1, 0, -1, 0]])
     assert (W @ X).rows == [[1.5, 0.0, 2.5], [0.5, 0.0, -1.0]]
+
+
+def test_sparse_rows_of_a_wide_product_agree_with_the_reference():
+    # [δ](A)ᵀ for a mini-batch of mostly-zero digits: B's rows are long and sparse
+    rng = random.Random(8)
+    A = [[rng.uniform(-1, 1) for _ in range(3)] for _ in range(4)]
+    B = [[rng.uniform(0, 1) if (j * (k + 2)) % 9 == 0 else 0.0 for j in range(120)] for k in range(3)]
+    B[1] = [0.0] * 120  # an example with no ink at all
+    want = reference(A, B)
+    for got in (_matmul_combine(A, B), _matmul_map(A, _columns(B)), _matmul_loops(A, _columns(B))):
+        for g, w in zip(got, want):
+            assert g == pytest.approx(w, rel=1e-14, abs=1e-15)
