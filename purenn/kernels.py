@@ -98,16 +98,23 @@ class _Plan:
         dense_at: List[int] = []
         sparse_at: List[int] = []
         zero_at: List[int] = []
-        for j, column in enumerate(columns):
-            at = _sparse_positions(column)
-            if at is None:
-                (dense_at if any(column) else zero_at).append(j)
-            elif not at:
-                zero_at.append(j)
-            else:
-                pick = _getter(at)
-                self.sparse.append((pick, pick(column)))
-                sparse_at.append(j)
+        if len(columns[0]) < LONG:
+            # Short columns (a pixel across a mini-batch) are all zeros or multiplied whole;
+            # both lists come out of C, as there may be hundreds of such columns.
+            nonzero = list(map(any, columns))
+            dense_at = list(compress(range(len(columns)), nonzero))
+            zero_at = list(compress(range(len(columns)), map(operator.not_, nonzero)))
+        else:
+            for j, column in enumerate(columns):
+                at = _sparse_positions(column)
+                if at is None:
+                    dense_at.append(j)
+                elif not at:
+                    zero_at.append(j)
+                else:
+                    pick = _getter(at)
+                    self.sparse.append((pick, pick(column)))
+                    sparse_at.append(j)
         self.dense = [columns[j] for j in dense_at]
         self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
         if sparse_at or zero_at:
@@ -119,6 +126,10 @@ class _Plan:
             self.gather = _getter(position)
 
 
+#: From this length on, a mostly-zero column is multiplied at its non-zero entries only.
+LONG = 64
+
+
 def _sparse_positions(column: Sequence[Scalar]) -> Optional[List[int]]:
     """Where a long, mostly-zero column is non-zero; ``None`` for a short or a dense one.
 
@@ -127,7 +138,7 @@ def _sparse_positions(column: Sequence[Scalar]) -> Optional[List[int]]:
     examples of a mini-batch) is cheaper to multiply whole.
     """
     n = len(column)
-    if n < 64:
+    if n < LONG:
         return None
     if KERNEL == "loop":
         at = [k for k in range(n) if column[k]]  # PyPy: a loop its JIT compiles
