@@ -10,9 +10,12 @@ this module holds those loops, and ``KERNEL`` names the choice made:
   ``sum(map(operator.mul, u, v))``, which keeps the loop inside C as well;
 * PyPy (``"loop"``): plain index loops, which its JIT compiles best.
 
-On CPython the products skip the zeros of a column (see ``_matmul_map``).
-All paths give the same numbers up to floating-point rounding and keep
-``fractions.Fraction`` entries exact. ``examples/benchmark.py`` measures the
+Every path skips zeros, which pays because inputs such as MNIST digits are
+mostly zeros: a column (or, in a weight gradient, a row) that is all zeros
+costs no multiplication, and a long mostly-zero one is multiplied at its
+non-zero entries only (see ``_Plan`` and ``_entries``). All paths give the
+same numbers up to floating-point rounding and keep ``fractions.Fraction``
+entries exact. ``examples/benchmark.py`` measures the
 choice against a naive index loop.
 """
 
@@ -27,7 +30,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
-__all__ = ["dot", "matmul", "matmul_transposed", "transpose", "subtract_scaled", "KERNEL"]
+__all__ = ["dot", "matmul", "matmul_transposed", "transpose", "subtract_scaled", "subtract_scaled_product", "KERNEL"]
 
 
 def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
@@ -55,21 +58,19 @@ def _matmul_map(
 ) -> List[List[Scalar]]:
     """Row by column with ``map``, so that CPython runs no Python-level loop per entry.
 
-    Zeros contribute nothing to a dot product, and inputs such as MNIST
-    pixels are mostly zeros (81 % of the pixels of a digit; half of the
-    pixels are 0 in all ten digits of a mini-batch). So a column that is all
-    zeros costs no multiplication, and a long column that is mostly zeros is
-    multiplied only at its non-zero entries, which ``itemgetter`` picks out of
-    each row in C. The products of a row are computed in the order of
-    ``_Plan`` and put back into column order by one more ``itemgetter``.
+    Zeros contribute nothing to a dot product, and MNIST pixels are mostly
+    zeros (81 % of the pixels of a digit; half of the pixels are 0 in all ten
+    digits of a mini-batch). So a column that is all zeros costs no
+    multiplication, and a long column that is mostly zeros is multiplied only
+    at its non-zero entries, which ``itemgetter`` picks out of each row in C.
+    The products of a row come in the order of ``_Plan`` and go back into
+    column order through one more ``itemgetter``.
     """
     plan = _Plan(right_columns)
-    dense, sparse, gather = plan.dense, plan.sparse, plan.gather
+    gather = plan.gather
     out = []
     for row in left:
-        values = list(map(dot, repeat(row), dense))
-        for pick, column_values in sparse:
-            values.append(dot(pick(row), column_values))
+        values = plan.products(row)
         if gather is not None:
             values.append(row[0] - row[0])  # the zero: 0.0, or Fraction(0) in exact mode
             values = list(gather(values))
@@ -84,16 +85,16 @@ class _Plan:
     * ``sparse``: (pick, values) for long mostly-zero columns — ``pick(row)``
       takes the entries of a row at the column's non-zero positions, whose
       values are ``values``;
+    * ``at``: the columns in the order ``products`` multiplies them: the dense
+      ones, then the sparse ones; the all-zero columns are not among them;
     * ``gather``: takes a row's products [dense…, sparse…, 0] back into column
       order, with the 0 where a column is all zeros; ``None`` when every column
       is dense and the products are in order already.
-
     """
 
-    __slots__ = ("dense", "sparse", "gather")
+    __slots__ = ("dense", "sparse", "at", "gather")
 
     def __init__(self, columns: Sequence[Sequence[Scalar]]) -> None:
-        self.dense: List[Sequence[Scalar]] = []
         self.sparse: List[Tuple[Callable[[Sequence[Scalar]], Sequence[Scalar]], Sequence[Scalar]]] = []
         dense_at: List[int] = []
         sparse_at: List[int] = []
@@ -115,15 +116,21 @@ class _Plan:
                     pick = _getter(at)
                     self.sparse.append((pick, pick(column)))
                     sparse_at.append(j)
-        self.dense = [columns[j] for j in dense_at]
+        self.dense: List[Sequence[Scalar]] = [columns[j] for j in dense_at]
+        self.at = dense_at + sparse_at
         self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
         if sparse_at or zero_at:
-            position = [0] * len(columns)
-            for p, j in enumerate(dense_at + sparse_at):
+            position = [len(self.at)] * len(columns)  # all-zero columns: the appended zero
+            for p, j in enumerate(self.at):
                 position[j] = p
-            for j in zero_at:
-                position[j] = len(dense_at) + len(sparse_at)  # the appended zero
             self.gather = _getter(position)
+
+    def products(self, row: Sequence[Scalar]) -> List[Scalar]:
+        """The row times each column of ``at``, in that order."""
+        values = list(map(dot, repeat(row), self.dense))
+        for pick, column_values in self.sparse:
+            values.append(dot(pick(row), column_values))
+        return values
 
 
 #: From this length on, a mostly-zero column is multiplied at its non-zero entries only.
@@ -246,6 +253,42 @@ def subtract_scaled(
     if KERNEL == "loop":
         return [[p[j] - factor * d[j] for j in range(len(p))] for p, d in zip(P, dP)]
     return [[p - factor * d for p, d in zip(p_row, d_row)] for p_row, d_row in zip(P, dP)]
+
+
+def subtract_scaled_product(
+    P: Sequence[Sequence[Scalar]],
+    left: Sequence[Sequence[Scalar]],
+    right_rows: Sequence[Sequence[Scalar]],
+    right_columns: "Columns",
+    factor: Scalar,
+) -> List[List[Scalar]]:
+    """P − factor · A·Bᵀ as rows: the step W − η/N · [δ](A)ᵀ without storing [δ](A)ᵀ.
+
+    Entry (i, j) is p_ij − factor · (row i of A · row j of B), the same
+    numbers as ``subtract_scaled(P, matmul_transposed(...), factor)``. On
+    CPython the entries whose product is zero — a pixel that is 0 in every
+    example of the mini-batch — are not touched at all: each row of P is
+    copied whole in C and only the other entries are computed and merged in
+    by one ``itemgetter``. PyPy's loops are fast enough without this.
+    """
+    if KERNEL == "loop":
+        return subtract_scaled(P, matmul_transposed(left, right_rows, right_columns), factor)
+    plan = _Plan(right_rows)
+    if plan.gather is None:
+        return subtract_scaled(P, [plan.products(row) for row in left], factor)
+    if not plan.at:
+        return [list(p_row) for p_row in P]  # every product is zero
+    take = _getter(plan.at)
+    position = list(range(len(plan.at), len(plan.at) + len(right_rows)))  # p_ij after the new values
+    for p, j in enumerate(plan.at):
+        position[j] = p
+    merge = _getter(position)
+    out = []
+    for p_row, row in zip(P, left):
+        values = list(map(operator.sub, take(p_row), map(operator.mul, repeat(factor), plan.products(row))))
+        values.extend(p_row)
+        out.append(list(merge(values)))
+    return out
 
 
 Columns = Callable[[], Sequence[Sequence[Scalar]]]

@@ -206,27 +206,19 @@ class Network:
         Formula [grad_W]: ∂C/∂w_jk^(l) = δ_j^(l) · a_k^(l−1) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
         Formula [grad_W]: ∂C/∂w_jk^(l) = (s_j^(l) − y_j) · a_k^(l−1) for softmax, cross-entropy and one-hot Y — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung V)
         Formula [grad_b]: ∂E/∂b_j^l = δ_j^l — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [batch_grad_W]: ∂E/∂W^l = [δ^l] · (A^(l−1))^T, summed over the examples — 'Matrizen in Neuronalen Netzen', 3.8.2 Berechnung der Gradienten der Gewichte
-        Formula [batch_grad_b]: ∂E/∂B^l = [δ^l], summed over the examples: [δ^l] · (1, …, 1)^T — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
         """
         C = losses.get(loss) if loss is not None else self.default_loss()
         fp = self.forward(x)
         Y = self.as_target(y, fp.N)
         L = self.L
         deltas: List[Optional[Matrix]] = [None] * (L + 1)
-        dW: List[Optional[Matrix]] = [None] * (L + 1)
-        db: List[Optional[Matrix]] = [None] * (L + 1)
         deltas[L] = self._output_delta(fp, Y, C)
         for l in range(L - 1, 0, -1):
             # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l)
             dC_da = self.W(l + 1).T @ deltas[l + 1]  # type: ignore[operator]
             deltas[l] = _through_activation(self.activation(l), fp.z(l), dC_da)
-        for l in range(1, L + 1):
-            delta = deltas[l]
-            assert delta is not None
-            dW[l] = delta.matmul_transposed(fp.a(l - 1))  # [δ^l] (A^(l−1))ᵀ
-            db[l] = delta.sum_columns()
-        return Gradients(fp, deltas, dW, db, C.cost(fp.output, Y))
+        # ∂C/∂W^l = [δ^l](A^(l−1))ᵀ and ∂C/∂b^l = [δ^l]·1 follow from δ^l: Gradients.dW, .db
+        return Gradients(fp, deltas, C.cost(fp.output, Y))
 
     def _output_delta(self, fp: ForwardPass, Y: Matrix, C: Loss) -> Matrix:
         """Formula [delta_output]: δ_j^L = ∂E/∂a_j^L · ∂a_j^L/∂z_j^L = (a_j^L − y_j) · σ(z_j^L) · (1 − σ(z_j^L)) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
@@ -268,15 +260,16 @@ class Network:
         factor = eta / grads.N
         new_layers = []
         for l in range(1, self.L + 1):
-            layer, dW, db = self.layer(l), grads.dW(l), grads.db(l)
-            if dW.shape != layer.W.shape or db.shape != layer.b.shape:
+            layer, delta, A = self.layer(l), grads.delta(l), grads.forward.a(l - 1)
+            if (delta.n_rows, A.n_rows) != layer.W.shape:
                 raise ValueError(
-                    f"the gradient for W^{l} is {dW.n_rows}×{dW.n_cols} but W^{l} is "
+                    f"the gradient for W^{l} is {delta.n_rows}×{A.n_rows} but W^{l} is "
                     f"{layer.W.n_rows}×{layer.W.n_cols}: gradients from another network?"
                 )
-            new_layers.append(
-                Layer._trusted(_descend(layer.W, dW, factor), _descend(layer.b, db, factor), layer.activation)
-            )
+            # W^l − η/N · [δ^l](A^(l−1))ᵀ in one pass, without storing ∂E/∂W^l
+            W = kernels.subtract_scaled_product(layer.W.rows, delta.rows, A.rows, A._columns, factor)
+            b = kernels.subtract_scaled(layer.b.rows, grads.db(l).rows, factor)
+            new_layers.append(Layer._trusted(Matrix._trusted(W), Matrix._trusted(b), layer.activation))
         self.layers = new_layers
 
     def train(self, data: Sequence[Any], **options: Any) -> "History":
@@ -358,11 +351,6 @@ def _through_activation(sigma: Activation, z: Matrix, dC_da: Matrix) -> Matrix:
         J = softmax_jacobian(Matrix.column(z_col))
         columns.append((J.T @ Matrix.column(g_col)).flat())
     return Matrix._trusted([list(r) for r in zip(*columns)])
-
-
-def _descend(P: Matrix, dP: Matrix, factor: Scalar) -> Matrix:
-    """P − factor · dP in one pass over the entries (the hot path of training)."""
-    return Matrix._trusted(kernels.subtract_scaled(P.rows, dP.rows, factor))
 
 
 def check_eta(eta: object) -> None:

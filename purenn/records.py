@@ -8,8 +8,8 @@ that has no such quantity raises an IndexError that says which layers have it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar
@@ -66,19 +66,19 @@ class ForwardPass:
 
 @dataclass(frozen=True)
 class Gradients:
-    """δ^l = ∂C/∂z^l, ∂C/∂W^l and ∂C/∂b^l for l = 1..L, and the cost C.
+    """δ^l = ∂C/∂z^l for l = 1..L, the forward pass they came from, and the cost C.
 
-    For a batch of N examples, ``dW(l)`` and ``db(l)`` are sums over the
-    examples, as 'Matrizen in Neuronalen Netzen' §3.8 defines them
-    ([δ^l](A^(l−1))ᵀ and [δ^l]·1); ``Network.step`` divides by N. ``loss``
-    is the mean cost per example.
+    The gradients follow from δ and the activations ('Matrizen in Neuronalen
+    Netzen' §3.8): ``dW(l)`` = [δ^l](A^(l−1))ᵀ and ``db(l)`` = [δ^l]·1, sums
+    over the N examples of a batch; ``Network.step`` divides by N. Each is
+    computed the first time it is asked for — training never asks, as its
+    step takes δ^l and A^(l−1) directly. ``loss`` is the mean cost per example.
     """
 
     forward: ForwardPass
     deltas: List[Optional[Matrix]]
-    weight_gradients: List[Optional[Matrix]]
-    bias_gradients: List[Optional[Matrix]]
     loss: Scalar
+    _computed: Dict[Tuple[str, int], Matrix] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def L(self) -> int:
@@ -94,9 +94,21 @@ class Gradients:
         return _pick(self.deltas, l, "delta", 1)
 
     def dW(self, l: int) -> Matrix:
-        """∂C/∂W^l, summed over the batch; the same shape as W^l."""
-        return _pick(self.weight_gradients, l, "dW", 1)
+        """∂C/∂W^l = [δ^l](A^(l−1))ᵀ, summed over the batch; the same shape as W^l.
+
+        Formula [batch_grad_W]: ∂E/∂W^l = [δ^l] · (A^(l−1))^T, summed over the examples — 'Matrizen in Neuronalen Netzen', 3.8.2 Berechnung der Gradienten der Gewichte
+        """
+        key = ("dW", l)
+        if key not in self._computed:
+            self._computed[key] = _pick(self.deltas, l, "dW", 1).matmul_transposed(self.forward.a(l - 1))
+        return self._computed[key]
 
     def db(self, l: int) -> Matrix:
-        """∂C/∂b^l, summed over the batch; the same shape as b^l."""
-        return _pick(self.bias_gradients, l, "db", 1)
+        """∂C/∂b^l = [δ^l]·1, summed over the batch; the same shape as b^l.
+
+        Formula [batch_grad_b]: ∂E/∂B^l = [δ^l], summed over the examples: [δ^l] · (1, …, 1)^T — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        """
+        key = ("db", l)
+        if key not in self._computed:
+            self._computed[key] = _pick(self.deltas, l, "db", 1).sum_columns()
+        return self._computed[key]
