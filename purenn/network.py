@@ -247,7 +247,10 @@ class Network:
         """One gradient-descent step: W^l ← W^l − η/N · ∂E/∂W^l, b^l likewise.
 
         'Matrizen in Neuronalen Netzen' §3.3, N = the batch size of ``grads``.
-        The layers are replaced all at once, after every check has passed.
+        ∂E/∂W^l is used in the form [δ^l](A^(l−1))ᵀ, straight from δ^l and
+        A^(l−1), as equation 8 of 'Künstliche Intelligenz selbst gemacht'
+        writes the change Δw_jk = −η · δ_j · a_k. The layers are replaced all
+        at once, after every check has passed.
 
         Formula [sgd_update]: w_(j,i)^l ← w_(j,i)^l − η/N · Σ_k ∂E^k/∂w_(j,i)^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
         Formula [sgd_update]: b_j^l ← b_j^l − η/N · Σ_k ∂E^k/∂b_j^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
