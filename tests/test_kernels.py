@@ -95,14 +95,16 @@ def test_the_fused_step_is_w_minus_factor_times_the_product(B):
     from purenn.kernels import matmul_transposed, subtract_scaled, subtract_scaled_product
 
     # W 2×4, δ 2×3 (three examples), A 4×3: W − f · δ·Aᵀ
-    W = [[0.5, -1.0, 2.0, 0.25], [1.5, 0.0, -0.75, 3.0]]
-    D = [[0.1, -0.2, 0.3], [Fraction(1, 2), 2, -1]] if isinstance(B[0][0], Fraction) else [[0.1, -0.2, 0.3], [0.5, 2.0, -1.0]]
-    factor = Fraction(1, 3) if isinstance(B[0][0], Fraction) else 0.05
+    exact = isinstance(B[0][0], Fraction)
+    number = (lambda v: Fraction(v).limit_denominator(1000)) if exact else float
+    W = [[number(v) for v in row] for row in ([0.5, -1.0, 2.0, 0.25], [1.5, 0.0, -0.75, 3.0])]
+    D = [[number(v) for v in row] for row in ([0.1, -0.2, 0.3], [0.5, 2.0, -1.0])]
+    factor = number(0.05)
     columns = lambda: [list(c) for c in zip(*B)]  # noqa: E731
     got = subtract_scaled_product(W, D, B, columns, factor)
     assert got == subtract_scaled(W, matmul_transposed(D, B, columns), factor)
     want = [[W[i][j] - factor * sum(D[i][k] * B[j][k] for k in range(3)) for j in range(4)] for i in range(2)]
     for g, w in zip(got, want):
         assert g == pytest.approx(w, rel=1e-15, abs=1e-15)
-    if isinstance(factor, Fraction):
-        assert got == want
+    if exact:
+        assert got == want and all(isinstance(v, (int, Fraction)) for row in got for v in row)
