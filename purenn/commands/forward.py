@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from purenn import netspec, notation, render
+from purenn import mathtext, netspec, notation, render
 from purenn.exact import DEFAULT_DECIMALS, check_decimals
 from purenn.network import Network
 from purenn.scalars import Scalar
@@ -49,7 +49,7 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES,
                      help="index convention: parameter (w^k_ij, from 1; default), "
                      "matrizen (w^l_j,i, from 0), ki or course (w^(l)_jk, bias as neuron 0)")
-    out.add_argument("--format", default="text", choices=render.FORMATS, help="output format (default text)")
+    out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
     out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
                      help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")

@@ -13,8 +13,8 @@ import argparse
 import re
 from typing import List, Sequence
 
-from purenn import render
-from purenn.render import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
+from purenn import mathtext, render
+from purenn.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
 
 NAME = "params"
 HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"
@@ -63,7 +63,7 @@ _LABELS = {
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sizes", nargs="+", metavar="N",
                         help="neurons per layer, input layer first: n^0 n^1 … n^L (also 5,8,1 or 5-8-1)")
-    parser.add_argument("--format", default="text", choices=render.FORMATS, help="output format (default text)")
+    parser.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     parser.add_argument("--lang", default="de", choices=render.LANGS, help="German (de, default) or English (en)")
 
 
@@ -135,5 +135,5 @@ def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
 
 def run(args: argparse.Namespace) -> int:
     sizes = parse_sizes(args.sizes)
-    print(render.render_blocks(count_blocks(sizes, args.lang), args.format), end="")
+    print(mathtext.render_blocks(count_blocks(sizes, args.lang), args.format), end="")
     return 0
