@@ -435,9 +435,10 @@ def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List
     heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)))
     blocks: List[Block] = [Heading(3, heading)]
     lines: List[Eq] = []
-    if rule == "softmax_jacobian":  # every δ_i needs every ∂C/∂a_k: those first
+    if rule in ("softmax_jacobian", "hidden_softmax"):  # every δ_i needs every ∂C/∂a_k: those first
         blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
-        lines += [_dC_da_line(d, names) for d in back.deltas]
+        dC_da = _dC_da_line if rule == "softmax_jacobian" else _dC_da_hidden_line
+        lines += [dC_da(d, names) for d in back.deltas]
     for d in back.deltas:
         if rule == "output":
             lines.append(_dC_da_line(d, names))
@@ -472,7 +473,7 @@ def _delta_formula(l: int, rule: str, name: str, names: _Names) -> Eq:
         return _eq(delta, Hadamard(back, sigma_prime))
     if rule == "softmax_ce":
         return _eq(delta, Diff(a, Name(Sym("y"))))
-    if rule == "softmax_jacobian":
+    if rule in ("softmax_jacobian", "hidden_softmax"):
         a_k, z_i = names.generic("a", l, "k"), names.generic("z", l, "i")
         body = Prod((Partial(a_k, z_i), Partial(names.C, a_k)))
         return _eq(names.generic("δ", l, "i"), SumOver("k", body))
@@ -494,6 +495,18 @@ def _dC_da_line(d: DeltaEntry, names: _Names) -> Eq:
     if names.loss == "half_squared_error":
         return chain(lhs, Diff(a_sym, y_sym), Diff(a, y), value=d.dC_da)
     return chain(lhs, Prod((Num(2), Diff(a_sym, y_sym))), Prod((Num(2), Diff(a, y))), value=d.dC_da)
+
+
+def _dC_da_hidden_line(d: DeltaEntry, names: _Names) -> Eq:
+    """∂C/∂a^l_i of a hidden layer: what the layer above sends back, Σ_k w^(l+1)_ki · δ^(l+1)_k.
+
+    Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    """
+    assert d.dC_da is not None
+    l, i = d.l, d.i
+    symbolic = Sum(tuple(Prod((names.w(l + 1, k, i), names.delta(l + 1, k))) for k in range(len(d.back_terms))))
+    numeric = Sum(tuple(Prod((Num(w), Num(dk))) for w, dk in d.back_terms))
+    return chain(Partial(names.C, names.a(l, i)), symbolic, numeric, value=d.dC_da)
 
 
 def _sigma_prime_line(name: str, d: DeltaEntry, names: _Names) -> Eq:
@@ -533,7 +546,7 @@ def _delta_line(d: DeltaEntry, name: str, names: _Names) -> Eq:
         y_all = SumOver("k", names.generic("y", -1, "k"))
         return chain(lhs, Diff(Prod((names.a(l, i), y_all)), names.y(i)),
                      Diff(Prod((Num(d.a), Num(d.y_sum))), Num(d.y)), value=d.delta)
-    if d.rule == "softmax_jacobian":
+    if d.rule in ("softmax_jacobian", "hidden_softmax"):
         ks = range(len(d.terms))
         symbolic = Sum(tuple(Prod((Partial(names.a(l, k), names.z(l, i)), Partial(names.C, names.a(l, k))))
                              for k in ks))

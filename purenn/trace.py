@@ -133,7 +133,10 @@ class DeltaEntry:
     * ``"softmax_jacobian"``: δ^L_i = Σ_k ∂s_k/∂z_i · ∂C/∂a_k — ``terms`` holds
       the pairs (∂s_k/∂z_i, ∂C/∂a_k);
     * ``"hidden"``: δ^l_i = (Σ_k w^(l+1)_ki · δ^(l+1)_k) · σ'(z^l_i) — ``terms``
-      holds the pairs (w^(l+1)_ki, δ^(l+1)_k), ``total`` their sum.
+      holds the pairs (w^(l+1)_ki, δ^(l+1)_k), ``total`` their sum;
+    * ``"hidden_softmax"``: a softmax hidden layer, δ^l_i = Σ_k ∂a_k/∂z_i · ∂C/∂a_k
+      as for ``"softmax_jacobian"`` (``terms``), where ∂C/∂a^l_i = ``dC_da`` is
+      Σ_k w^(l+1)_ki · δ^(l+1)_k, from the pairs in ``back_terms``.
     """
 
     l: int
@@ -148,6 +151,7 @@ class DeltaEntry:
     y_sum: Optional[Scalar] = None
     terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
     total: Optional[Scalar] = None
+    back_terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,7 +308,6 @@ def trace(
         if eta is not None:
             raise ValueError("a gradient step with η needs a target y (and a loss)")
         return Trace(net, X, _forward_layers(net, net.forward(X)))
-    _check_backprop_activations(net)
     C = losses.get(loss) if loss is not None else net.default_loss()
     grads = net.backward(X, y, loss=C)
     fp = grads.forward
@@ -320,15 +323,6 @@ def trace(
         net, X, _forward_layers(net, fp), Y, _loss_entry(C, fp.output, Y, grads.loss),
         backward, eta, updates, updated,
     )
-
-
-def _check_backprop_activations(net: Network) -> None:
-    for l in range(1, net.L):
-        if net.activation(l).is_softmax:
-            raise ValueError(
-                f"layer {l} uses softmax: backpropagation through softmax is only "
-                f"written out for the output layer, as in 'Künstliche Intelligenz selbst gemacht'"
-            )
 
 
 def _forward_layers(net: Network, fp: ForwardPass) -> Tuple[LayerForward, ...]:
@@ -420,12 +414,33 @@ def _hidden_deltas(net: Network, grads: Gradients, l: int) -> Tuple[DeltaEntry, 
     W_next, d_next = net.W(l + 1), grads.delta(l + 1)
     backprop = W_next.T @ d_next
     z, a, delta = fp.z(l), fp.a(l), grads.delta(l)
+    if net.activation(l).is_softmax:
+        return _hidden_softmax_deltas(W_next, d_next, backprop, z, a, delta, l)
     sp = net.activation(l)(z, derivative=True)
     return tuple(
         DeltaEntry(l, i, "hidden", z[i, 0], a[i, 0], delta[i, 0], sigma_prime=sp[i, 0],
                    terms=tuple((W_next[k, i], d_next[k, 0]) for k in range(W_next.n_rows)),
                    total=backprop[i, 0])
         for i in range(z.n_rows)
+    )
+
+
+def _hidden_softmax_deltas(W_next: Matrix, d_next: Matrix, backprop: Matrix, z: Matrix, a: Matrix,
+                           delta: Matrix, l: int) -> Tuple[DeltaEntry, ...]:
+    """δ^l of a softmax hidden layer: ∂C/∂a^l = (W^(l+1))ᵀ δ^(l+1), then through the Jacobian.
+
+    Softmax ties every a^l_k to every z^l_i, so σ'(z^l) is not one number per
+    neuron; the core's backward does the same (``purenn.network``).
+
+    Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    Formula [softmax_jacobian]: ∂C/∂z_j = Σ_i ∂C/∂s_i · ∂s_i/∂z_j with ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    """
+    J, n = softmax_jacobian(z), z.n_rows
+    return tuple(
+        DeltaEntry(l, i, "hidden_softmax", z[i, 0], a[i, 0], delta[i, 0], dC_da=backprop[i, 0],
+                   terms=tuple((J[k, i], backprop[k, 0]) for k in range(n)),
+                   back_terms=tuple((W_next[k, i], d_next[k, 0]) for k in range(W_next.n_rows)))
+        for i in range(n)
     )
 
 

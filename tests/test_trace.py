@@ -221,12 +221,26 @@ def test_a_batch_is_refused():
         trace(small_net(), Matrix([[1.3, 1.0], [0.8, 0.5]]))
 
 
-def test_softmax_in_a_hidden_layer_is_refused_for_backprop():
+def test_softmax_in_a_hidden_layer_goes_through_its_jacobian():
     net = Network([Layer(Matrix([[1, 0], [0, 1]]), Matrix.column([0, 0]), "softmax"),
-                   Layer(Matrix([[1, 1]]), Matrix.column([0]), "sigmoid")])
-    assert trace(net, [1, 2]).output.n_rows == 1  # the forward pass is fine
-    with pytest.raises(ValueError, match="layer 1 uses softmax"):
-        trace(net, [1, 2], y=[1])
+                   Layer(Matrix([[1, 2]]), Matrix.column([0]), "sigmoid")])
+    t = trace(net, [1, 2], y=[1], eta=0.5)
+    (d1, d2) = t.backward[-1].deltas  # layer 1, the softmax layer
+    s1, s2 = t.a(1).flat()
+    # ∂E/∂a¹_k = w²_1k · δ²_1, then δ¹_i = Σ_k ∂a¹_k/∂z¹_i · ∂E/∂a¹_k with ∂a_k/∂z_i = a_k (1{k=i} − a_i)
+    delta2 = t.delta(2)[0, 0]
+    assert (d1.dC_da, d2.dC_da) == pytest.approx((1 * delta2, 2 * delta2), rel=1e-15)
+    assert d1.delta == pytest.approx(s1 * (1 - s1) * d1.dC_da - s2 * s1 * d2.dC_da, rel=1e-12)
+    assert d2.delta == pytest.approx(-s1 * s2 * d1.dC_da + s2 * (1 - s2) * d2.dC_da, rel=1e-12)
+    assert [d1.delta, d2.delta] == t.delta(1).flat() == net.backward([1, 2], [1]).delta(1).flat()
+    text = render(t, "text")
+    assert "Schicht 1: δ¹ᵢ = Σₖ ∂a¹ₖ/∂z¹ᵢ·∂E/∂a¹ₖ" in text
+    assert "∂E/∂a¹₂ = w²₁₂·δ²₁ = 2·(−0.0385) ≈ −0.0769" in text
+    assert "∂C/∂a⁽¹⁾₂ = w⁽²⁾₀,₂·δ⁽²⁾₀ = 2·(−0.0385) ≈ −0.0769" in render(t, "text", "ki")
+    for fmt in ("markdown", "latex"):
+        for notation in ("parameter", "matrizen", "ki"):
+            # ∂E/∂a¹₂ once on its own line and once in each of the two δ¹ lines
+            assert render(t, fmt, notation).count("0.0769") == 3
 
 
 def test_accessors_say_what_is_missing():
