@@ -503,10 +503,15 @@ def _dC_da_hidden_line(d: DeltaEntry, names: _Names) -> Eq:
     Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
     """
     assert d.dC_da is not None
-    l, i = d.l, d.i
-    symbolic = Sum(tuple(Prod((names.w(l + 1, k, i), names.delta(l + 1, k))) for k in range(len(d.back_terms))))
-    numeric = Sum(tuple(Prod((Num(w), Num(dk))) for w, dk in d.back_terms))
-    return chain(Partial(names.C, names.a(l, i)), symbolic, numeric, value=d.dC_da)
+    symbolic, numeric = _sent_back(d.l, d.i, d.back_terms, names)
+    return chain(Partial(names.C, names.a(d.l, d.i)), symbolic, numeric, value=d.dC_da)
+
+
+def _sent_back(l: int, i: int, pairs: Sequence[Tuple[Scalar, Scalar]], names: _Names) -> Tuple[Expr, Expr]:
+    """Σ_k w^(l+1)_ki · δ^(l+1)_k in symbols and in numbers, from the pairs (w^(l+1)_ki, δ^(l+1)_k)."""
+    symbolic = Sum(tuple(Prod((names.w(l + 1, k, i), names.delta(l + 1, k))) for k in range(len(pairs))))
+    numeric = Sum(tuple(Prod((Num(w), Num(dk))) for w, dk in pairs))
+    return symbolic, numeric
 
 
 def _sigma_prime_line(name: str, d: DeltaEntry, names: _Names) -> Eq:
@@ -553,8 +558,7 @@ def _delta_line(d: DeltaEntry, name: str, names: _Names) -> Eq:
         numeric = Sum(tuple(Prod((Num(J), Num(g))) for J, g in d.terms))
         return chain(lhs, symbolic, numeric, value=d.delta)
     assert d.sigma_prime is not None and d.total is not None
-    back_sym = Sum(tuple(Prod((names.w(l + 1, k, i), names.delta(l + 1, k))) for k in range(len(d.terms))))
-    back_num = Sum(tuple(Prod((Num(w), Num(dk))) for w, dk in d.terms))
+    back_sym, back_num = _sent_back(l, i, d.terms, names)
     return chain(lhs, Prod((back_sym, sigma_prime)), Prod((back_num, Num(d.sigma_prime))),
                  Prod((Num(d.total), Num(d.sigma_prime))), value=d.delta)
 
