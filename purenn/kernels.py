@@ -120,10 +120,16 @@ class _Plan:
         self.at = dense_at + sparse_at
         self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
         if sparse_at or zero_at:
-            position = [len(self.at)] * len(columns)  # all-zero columns: the appended zero
-            for p, j in enumerate(self.at):
-                position[j] = p
-            self.gather = _getter(position)
+            # all-zero columns take the zero appended after the products
+            self.gather = self.into_columns([len(self.at)] * len(columns))
+
+    def into_columns(self, elsewhere: List[int]) -> Callable[[List[Scalar]], Sequence[Scalar]]:
+        """A getter that puts the products (positions 0, 1, … in the order of ``at``)
+        back into column order; column j not in ``at`` takes position ``elsewhere[j]``."""
+        position = list(elsewhere)
+        for p, j in enumerate(self.at):
+            position[j] = p
+        return _getter(position)
 
     def products(self, row: Sequence[Scalar]) -> List[Scalar]:
         """The row times each column of ``at``, in that order."""
@@ -279,10 +285,7 @@ def subtract_scaled_product(
     if not plan.at:
         return [list(p_row) for p_row in P]  # every product is zero
     take = _getter(plan.at)
-    position = list(range(len(plan.at), len(plan.at) + len(right_rows)))  # p_ij after the new values
-    for p, j in enumerate(plan.at):
-        position[j] = p
-    merge = _getter(position)
+    merge = plan.into_columns(list(range(len(plan.at), len(plan.at) + len(right_rows))))  # p_ij after the new values
     out = []
     for p_row, row in zip(P, left):
         values = list(map(operator.sub, take(p_row), map(operator.mul, repeat(factor), plan.products(row))))
