@@ -6,7 +6,7 @@ of 10. Both contestants do exactly the same training step on the same MNIST
 digits (the ones shipped with purenn) — forward pass, backpropagation,
 W ← W − η/N · ∂C/∂W — and both are pure Python:
 
-* purenn:  one mini-batch as one matrix, the kernels of ``purenn.kernels``
+* purenn:  one mini-batch as one matrix, the kernels of ``purenn._engine.kernels``
            (which skip the zeros of a column: most MNIST pixels are 0);
 * naive:   the same step, the mini-batch also as one matrix, but each matrix
            operation written as index loops, c_ij = Σ_k a_ik · b_kj, as the
@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from purenn import Network  # noqa: E402
 from purenn.mnist import load_embedded  # noqa: E402
-from purenn.kernels import KERNEL  # noqa: E402
+from purenn._engine.kernels import KERNEL  # noqa: E402
 
 STRUCTURE = [784, 30, 10]
 BATCH = 10

@@ -25,6 +25,7 @@ from purenn.scalars import Scalar
 
 __all__ = [
     "Activation",
+    "Softmax",
     "sigmoid",
     "relu",
     "leaky_relu",
@@ -61,9 +62,16 @@ class Activation:
         """
         return z.map(self.df if derivative else self.f)
 
+    def backward(self, z: Matrix, dC_da: Matrix) -> Matrix:
+        """δ = ∂C/∂a ⊙ σ'(z): the step from ∂C/∂a^l to δ^l ('Matrizen in Neuronalen Netzen' §3.6).
+
+        Formula [delta]: δ_j^(l) = ∂C/∂a_j^(l) · ∂a_j^(l)/∂z_j^(l) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
+        """
+        return dC_da.hadamard(self(z, derivative=True))
+
     @property
     def is_softmax(self) -> bool:
-        return False
+        return isinstance(self, Softmax)
 
 
 # -- sigmoid ----------------------------------------------------------------
@@ -204,14 +212,12 @@ def _softmax_column(z: Sequence[float]) -> List[float]:
     return [v / total for v in e]
 
 
-class _Softmax(Activation):
+class Softmax(Activation):
     """Softmax over each column: s_i = e^(z_i) / Σ_j e^(z_j).
 
-    ``softmax(z, derivative=True)`` returns only the diagonal of the Jacobian,
-    ∂s_i/∂z_i = s_i (1 − s_i), entry by entry — what the course code's
-    ``derivative=True`` pattern can express. Backpropagation does not use it:
-    with cross-entropy it takes the shortcut δ = s − y (equation IV), with any
-    other loss the full Jacobian (``softmax_jacobian``, equation III).
+    Every s_i depends on every z_j, so σ' is not one number per entry but the
+    Jacobian ∂s_i/∂z_j of each column (``jacobian``); ``backward`` goes
+    through it. ``softmax(z, derivative=True)`` therefore refuses and says so.
 
     Formula [softmax]: a_i^(l) = e^(z_i^(l)) / Σ_{j=0}^{n^(l)−1} e^(z_j^(l)), for each column — 'Künstliche Intelligenz selbst gemacht', Softmax für Klassifikationsnetzwerke
     """
@@ -220,15 +226,29 @@ class _Softmax(Activation):
         super().__init__("softmax", _softmax_scalar_error, _softmax_scalar_error)
 
     def __call__(self, z: Matrix, derivative: bool = False) -> Matrix:
-        columns = [_softmax_column(c) for c in zip(*z.rows)]
-        s = Matrix._trusted([list(r) for r in zip(*columns)])
         if derivative:
-            return s.map(lambda v: v * (1.0 - v))
-        return s
+            raise ValueError(
+                "softmax has no derivative entry by entry: ∂s_i/∂z_j is a Jacobian per column "
+                "(equation III). Use softmax.jacobian(z) for one column, or "
+                "softmax.backward(z, dC_da) for δ = Jᵀ · ∂C/∂a"
+            )
+        columns = [_softmax_column(c) for c in zip(*z.rows)]
+        return Matrix._trusted(zip(*columns))
 
-    @property
-    def is_softmax(self) -> bool:
-        return True
+    def jacobian(self, z: Matrix) -> Matrix:
+        """∂s_i/∂z_j = s_i · (1{i=j} − s_j) for one column z (equation III)."""
+        return softmax_jacobian(z)
+
+    def backward(self, z: Matrix, dC_da: Matrix) -> Matrix:
+        """δ = Jᵀ · ∂C/∂a for each column, J the softmax Jacobian at that column's z.
+
+        Formula [softmax_jacobian]: ∂C/∂z_j = Σ_i ∂C/∂s_i · ∂s_i/∂z_j with ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+        """
+        columns = []
+        for z_col, g_col in zip(zip(*z.rows), zip(*dC_da.rows)):
+            J = softmax_jacobian(Matrix.column(z_col))
+            columns.append((J.T @ Matrix.column(g_col)).flat())
+        return Matrix._trusted(zip(*columns))
 
 
 def _softmax_scalar_error(x: float) -> float:
@@ -236,7 +256,7 @@ def _softmax_scalar_error(x: float) -> float:
 
 
 #: Numerically stable softmax, column by column ('Softmax-Aktivierungsfunktion').
-softmax: Activation = _Softmax()
+softmax = Softmax()
 
 
 def softmax_jacobian(z: Matrix) -> Matrix:
@@ -247,7 +267,7 @@ def softmax_jacobian(z: Matrix) -> Matrix:
     Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
 
     >>> J = softmax_jacobian(Matrix.column([0.0, 0.0]))
-    >>> J.rows
+    >>> J.tolist()
     [[0.25, -0.25], [-0.25, 0.25]]
     """
     if z.n_cols != 1:

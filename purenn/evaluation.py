@@ -12,7 +12,7 @@ from typing import Any, List, Sequence, Tuple
 from purenn.matrix import Matrix
 from purenn.network import Network
 from purenn.scalars import Scalar
-from purenn.training import check_data
+from purenn.training import check_data, predict_batches
 
 __all__ = ["Evaluation", "evaluate_classifier", "argmax"]
 
@@ -64,9 +64,7 @@ def evaluate_classifier(net: Network, data: Sequence[Any], batch_size: int = 100
     n_classes = net.structure[-1]
     confusion = [[0] * n_classes for _ in range(n_classes)]
     wrong: List[Tuple[int, int, int]] = []
-    for first in range(0, len(xs), batch_size):
-        X = Matrix._trusted([list(r) for r in zip(*xs[first : first + batch_size])])
-        A = net.predict(X)
+    for first, A in predict_batches(net, xs, batch_size):
         for k, (column, y) in enumerate(zip(zip(*A.rows), ys[first : first + batch_size])):
             t, p = argmax(y), argmax(column)
             confusion[t][p] += 1

@@ -55,4 +55,4 @@ def draw(sampler: Sampler, rng: random.Random, m: int, n: int) -> "tuple[Matrix,
     """W^l (n×m) and b^l (n×1), row by row, in a fixed order so a seed reproduces them."""
     W: List[List[float]] = [[sampler(rng, m, n) for _ in range(m)] for _ in range(n)]
     b: List[List[float]] = [[sampler(rng, m, n)] for _ in range(n)]
-    return Matrix._trusted(W), Matrix._trusted(b)  # type: ignore[arg-type]
+    return Matrix._trusted(W), Matrix._trusted(b)

@@ -9,6 +9,7 @@ neurons and m inputs the layer has n·m + n = (m + 1)·n parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from purenn.activations import Activation, get
 from purenn.matrix import Matrix
@@ -46,6 +47,10 @@ class Layer:
                 f"the bias b must be a column with one entry per neuron: W is "
                 f"{n}×{self.W.n_cols}, so b must be {n}×1, but it is {self.b.n_rows}×{self.b.n_cols}"
             )
+
+    def __iter__(self) -> Iterator[Any]:
+        """``W, b, sigma = layer``: the three parts in the order the slides write them."""
+        return iter((self.W, self.b, self.activation))
 
     @classmethod
     def _trusted(cls, W: Matrix, b: Matrix, activation: Activation) -> "Layer":

@@ -27,11 +27,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List
 
+from purenn.activations import Activation, Softmax
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar
 
 __all__ = [
     "Loss",
+    "CrossEntropy",
     "squared_error",
     "half_squared_error",
     "cross_entropy",
@@ -77,6 +79,30 @@ class Loss:
         result = self(a, y, derivative=True)
         assert isinstance(result, Matrix)
         return result
+
+    def output_delta(self, sigma: Activation, z: Matrix, a: Matrix, y: Matrix) -> Matrix:
+        """δ^L = ∂C/∂a^L ⊙ σ'(z^L) ('Matrizen in Neuronalen Netzen' §3.6.1), through σ^L's own backward step.
+
+        Formula [delta_output]: δ^L = (a^L − y) ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
+        Formula [delta_output]: δ_j^(l) = 2 (a_j^(l) − y_j) · σ^(l)'(z_j^(l)) for the output layer — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 7)
+        Formula [batch_delta_output]: [δ^L] = (A^L − Y) ⊙ σ'(Z^L) — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        """
+        return sigma.backward(z, self.gradient(a, y))
+
+
+@dataclass(frozen=True)
+class CrossEntropy(Loss):
+    """Cross-entropy, whose δ^L after a softmax output is s − y (equation IV)."""
+
+    def output_delta(self, sigma: Activation, z: Matrix, a: Matrix, y: Matrix) -> Matrix:
+        """After softmax: δ^L_j = s_j · Σ_i y_i − y_j, which is s_j − y_j for a one-hot y.
+
+        Formula [softmax_ce_delta]: ∂C/∂z_j = s_j · Σ_i y_i − y_j = s_j − y_j for one-hot Y — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
+        """
+        if not isinstance(sigma, Softmax):
+            return super().output_delta(sigma, z, a, y)
+        ones = Matrix([[1] * y.n_rows] * y.n_rows)
+        return a.hadamard(ones @ y) - y  # Gleichung IV: s ⊙ (Σ_i y_i) − y
 
 
 def _check_same_shape(a: Matrix, y: Matrix) -> None:
@@ -160,7 +186,7 @@ def _dce(a: Scalar, y: Scalar) -> Scalar:
     return -y / max(a, TINY)
 
 
-cross_entropy = Loss("cross_entropy", _ce, _dce, "C = −Σ y ln a")
+cross_entropy = CrossEntropy("cross_entropy", _ce, _dce, "C = −Σ y ln a")
 
 
 def per_neuron(loss: Loss, a: Matrix, y: Matrix) -> Matrix:

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from purenn import kernels
 from purenn.scalars import Scalar, describe, is_number
 
 __all__ = ["Matrix"]
 
-Rows = List[List[Scalar]]
+#: The entries, row by row; tuples, so that a Matrix cannot change after it is made.
+Rows = Tuple[Tuple[Scalar, ...], ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, init=False)
 class Matrix:
-    """An r×c matrix stored as ``rows``, a list of r lists of c numbers.
+    """An r×c matrix stored as ``rows``, a tuple of r rows of c numbers each.
 
     >>> W = Matrix([[-0.5, 4], [3, -5], [1, -2]])
     >>> W.shape
@@ -37,40 +37,24 @@ class Matrix:
     >>> W @ Matrix.column([2, -6])
     Matrix([[-25.0], [36], [14]])
 
-    A Matrix never changes after it is made: every operation returns a new one.
+    A Matrix never changes after it is made: its rows are tuples, and every
+    operation returns a new Matrix.
     """
 
-    __slots__ = ("rows", "_column_cache")
+    __slots__ = ("rows",)
     rows: Rows
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "rows", _checked_rows(self.rows))
-        object.__setattr__(self, "_column_cache", None)
+    def __init__(self, rows: "Iterable[Iterable[Scalar]] | Matrix") -> None:
+        object.__setattr__(self, "rows", _checked_rows(rows))
 
     # -- construction -----------------------------------------------------
 
     @classmethod
-    def _trusted(cls, rows: Rows) -> "Matrix":
+    def _trusted(cls, rows: Iterable[Iterable[Scalar]]) -> "Matrix":
         """Wrap rows that purenn itself computed, skipping the checks."""
         m = object.__new__(cls)
-        object.__setattr__(m, "rows", rows)
-        object.__setattr__(m, "_column_cache", None)
+        object.__setattr__(m, "rows", tuple(map(tuple, rows)))
         return m
-
-    @classmethod
-    def _trusted_columns(cls, columns: Sequence[Sequence[Scalar]]) -> "Matrix":
-        """The matrix with these columns (e.g. a mini-batch of examples), skipping the checks."""
-        m = cls._trusted(kernels.transpose(columns))
-        object.__setattr__(m, "_column_cache", columns)
-        return m
-
-    def _columns(self) -> Sequence[Sequence[Scalar]]:
-        """The columns, computed once: a Matrix never changes, so its transpose can be kept."""
-        columns: Optional[Sequence[Sequence[Scalar]]] = getattr(self, "_column_cache")
-        if columns is None:
-            columns = list(zip(*self.rows))
-            object.__setattr__(self, "_column_cache", columns)
-        return columns
 
     @classmethod
     def column(cls, values: Iterable[Scalar]) -> "Matrix":
@@ -143,13 +127,13 @@ class Matrix:
 
     def columns(self) -> List[List[Scalar]]:
         """The columns as lists (for a batch: one list per example)."""
-        return [list(c) for c in self._columns()]
+        return [list(c) for c in zip(*self.rows)]
 
     def flat(self) -> List[Scalar]:
         """All entries row by row; for a column vector, its values."""
         return [v for r in self.rows for v in r]
 
-    def __iter__(self) -> Iterator[List[Scalar]]:
+    def __iter__(self) -> Iterator[Tuple[Scalar, ...]]:
         return iter(self.rows)
 
     def __len__(self) -> int:
@@ -163,7 +147,7 @@ class Matrix:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Matrix({self.rows!r})"
+        return f"Matrix({self.tolist()!r})"
 
     def __str__(self) -> str:
         """Aligned columns in round brackets, as the slides print a matrix.
@@ -206,7 +190,10 @@ class Matrix:
                 f"cannot multiply a {r}×{k} matrix by a {k2}×{c} matrix: "
                 f"the columns of the left ({k}) must equal the rows of the right ({k2})"
             )
-        return Matrix._trusted(kernels.matmul(self.rows, other.rows, other._columns))
+        columns = list(zip(*other.rows))
+        return Matrix._trusted(
+            [[sum(a_ik * b_kj for a_ik, b_kj in zip(row, column)) for column in columns] for row in self.rows]
+        )
 
     def matmul_transposed(self, other: "Matrix") -> "Matrix":
         """A · Bᵀ without building Bᵀ: entry (i, j) is row i of A times row j of B.
@@ -227,7 +214,7 @@ class Matrix:
                 f"cannot multiply a {r}×{k} matrix by the transpose of a {c}×{k2} matrix: "
                 f"the columns of the left ({k}) must equal the rows of the right ({k2})"
             )
-        return Matrix._trusted(kernels.matmul_transposed(self.rows, other.rows, other._columns))
+        return self @ other.T
 
     @property
     def T(self) -> "Matrix":
@@ -241,7 +228,7 @@ class Matrix:
         Formula [transpose]: (W^T)_ij = W_ji: an m × n matrix becomes n × m — 'Künstliche Intelligenz selbst gemacht', Matrixtransposition
         Formula [transpose]: (W^(l+1))^T: row j = (w_(j,0)^(l+1), w_(j,1)^(l+1), …, w_(j,i)^(l+1)) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
         """
-        return Matrix._trusted(kernels.transpose(self.rows))
+        return Matrix._trusted(zip(*self.rows))
 
     def hadamard(self, other: "Matrix") -> "Matrix":
         """The Hadamard product A ⊙ B, entry by entry, of two equally shaped matrices.
@@ -338,18 +325,18 @@ def _check_shape(r: int, c: int) -> None:
 
 
 def _checked_rows(rows: object) -> Rows:
-    """Copy rows into a list of lists, checking that they form a rectangle of numbers."""
+    """Copy rows into a tuple of tuples, checking that they form a rectangle of numbers."""
     if isinstance(rows, Matrix):
-        return rows.tolist()
+        return rows.rows
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         raise TypeError(f"Matrix() takes a list of rows, got {describe(rows)}")
-    out: Rows = []
+    out: List[Tuple[Scalar, ...]] = []
     for i, row in enumerate(rows):
         if isinstance(row, (str, bytes)) or not isinstance(row, Iterable):
             raise TypeError(
                 f"row {i} of the matrix must be a list of numbers, got {describe(row)}"
             )
-        values = list(row)
+        values = tuple(row)
         for j, v in enumerate(values):
             if not is_number(v):
                 raise TypeError(
@@ -363,7 +350,7 @@ def _checked_rows(rows: object) -> Rows:
         out.append(values)
     if not out or not out[0]:
         raise ValueError("a matrix needs at least 1 row and 1 column, got an empty list")
-    return out
+    return tuple(out)
 
 
 def _format(v: Scalar) -> str:

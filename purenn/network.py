@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Union
 
 from purenn import activations as act
-from purenn import kernels
 from purenn import init as initialisation
 from purenn import losses
-from purenn.activations import Activation, softmax_jacobian
+from purenn.activations import Activation, Softmax
 from purenn.layer import Layer
 from purenn.losses import Loss
 from purenn.matrix import Matrix
@@ -156,12 +155,12 @@ class Network:
         Formula [neuron]: y_2 = ReLU(w_12·x_1 + w_22·x_2 + w_32·x_3 + b), for every neuron of every layer — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Wie berechnet sich ein Neuron im künstlichen neuronalen Netzwerk?
         Formula [batch_forward]: A^l = σ(W^l · A^(l−1) + B^l) — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
         """
-        a = [self.as_input(x)]
-        z: List[Optional[Matrix]] = [None]
-        for layer in self.layers:
-            z_l = layer.logits(a[-1])
+        a = [self.as_input(x)]  # a^0 = x
+        z: List[Optional[Matrix]] = [None]  # layer 0 has no z
+        for W, b, sigma in self.layers:
+            z_l = W @ a[-1] + b  # z^l = W^l a^(l−1) + b^l
+            a.append(sigma(z_l))  # a^l = σ^l(z^l)
             z.append(z_l)
-            a.append(layer.activation(z_l))
         return ForwardPass(a, z)
 
     def predict(self, x: Input) -> Matrix:
@@ -176,7 +175,7 @@ class Network:
 
     def default_loss(self) -> Loss:
         """Cross-entropy after a softmax output, squared error otherwise — as the course code does."""
-        return losses.cross_entropy if self.layers[-1].activation.is_softmax else losses.squared_error
+        return losses.cross_entropy if isinstance(self.activation(self.L), Softmax) else losses.squared_error
 
     def backward(self, x: Input, y: Input, loss: "str | Loss | None" = None) -> Gradients:
         """Backpropagation: δ^l for l = L..1 and the gradients ∂C/∂W^l, ∂C/∂b^l.
@@ -209,37 +208,16 @@ class Network:
         """
         C = losses.get(loss) if loss is not None else self.default_loss()
         fp = self.forward(x)
-        Y = self.as_target(y, fp.N)
+        y = self.as_target(y, fp.N)
         L = self.L
-        deltas: List[Optional[Matrix]] = [None] * (L + 1)
-        deltas[L] = self._output_delta(fp, Y, C)
+        delta: List[Optional[Matrix]] = [None] * (L + 1)  # layer 0 has no δ
+        # δ^L = ∂C/∂a^L ⊙ σ'(z^L); after softmax with cross-entropy s − y (Gleichung IV)
+        delta[L] = C.output_delta(self.activation(L), fp.z(L), fp.a(L), y)
         for l in range(L - 1, 0, -1):
-            # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l)
-            dC_da = self.W(l + 1).T @ deltas[l + 1]  # type: ignore[operator]
-            deltas[l] = _through_activation(self.activation(l), fp.z(l), dC_da)
+            # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l); softmax goes through its Jacobian
+            delta[l] = self.activation(l).backward(fp.z(l), self.W(l + 1).T @ delta[l + 1])  # type: ignore[operator]
         # ∂C/∂W^l = [δ^l](A^(l−1))ᵀ and ∂C/∂b^l = [δ^l]·1 follow from δ^l: Gradients.dW, .db
-        return Gradients(fp, deltas, C.cost(fp.output, Y))
-
-    def _output_delta(self, fp: ForwardPass, Y: Matrix, C: Loss) -> Matrix:
-        """Formula [delta_output]: δ_j^L = ∂E/∂a_j^L · ∂a_j^L/∂z_j^L = (a_j^L − y_j) · σ(z_j^L) · (1 − σ(z_j^L)) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [delta_output]: δ^L = (a^L − y) ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
-        Formula [delta_output]: δ_j^(l) = 2 (a_j^(l) − y_j) · σ^(l)'(z_j^(l)) for the output layer — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 7)
-        Formula [batch_delta_output]: [δ^L] = (A^L − Y) ⊙ σ'(Z^L) — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
-        Formula [softmax_ce_delta]: ∂C/∂z_j = s_j · Σ_i y_i − y_j = s_j − y_j for one-hot Y — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
-        """
-        aL, zL = fp.output, fp.z(self.L)
-        sigma = self.activation(self.L)
-        if sigma.is_softmax and C is losses.cross_entropy:
-            # ∂C/∂z_j = s_j · Σ_i y_i − y_j, the step of equation IV before using
-            # Σ y = 1; for one-hot targets it is s − y.
-            return Matrix._trusted(
-                [list(r) for r in zip(*(
-                    [s_j * sum(y_col) - y_j for s_j, y_j in zip(s_col, y_col)]
-                    for s_col, y_col in zip(zip(*aL.rows), zip(*Y.rows))
-                ))]
-            )
-        # δ^L = ∂C/∂a^L ⊙ σ'(z^L)  ('Matrizen' §3.6.1)
-        return _through_activation(sigma, zL, C.gradient(aL, Y))
+        return Gradients(fp, delta, C.cost(fp.a(L), y))
 
     # -- learning -------------------------------------------------------------
 
@@ -260,20 +238,22 @@ class Network:
         check_eta(eta)
         if grads.L != self.L:
             raise ValueError(f"the gradients are for {grads.L} layers, this network has {self.L}")
-        factor = eta / grads.N
-        new_layers = []
         for l in range(1, self.L + 1):
-            layer, delta, A = self.layer(l), grads.delta(l), grads.forward.a(l - 1)
-            if (delta.n_rows, A.n_rows) != layer.W.shape:
+            delta, A = grads.delta(l), grads.forward.a(l - 1)
+            if (delta.n_rows, A.n_rows) != self.W(l).shape:
                 raise ValueError(
                     f"the gradient for W^{l} is {delta.n_rows}×{A.n_rows} but W^{l} is "
-                    f"{layer.W.n_rows}×{layer.W.n_cols}: gradients from another network?"
+                    f"{self.W(l).n_rows}×{self.W(l).n_cols}: gradients from another network?"
                 )
-            # W^l − η/N · [δ^l](A^(l−1))ᵀ in one pass, without storing ∂E/∂W^l
-            W = kernels.subtract_scaled_product(layer.W.rows, delta.rows, A.rows, A._columns, factor)
-            b = kernels.subtract_scaled(layer.b.rows, grads.db(l).rows, factor)
-            new_layers.append(Layer._trusted(Matrix._trusted(W), Matrix._trusted(b), layer.activation))
-        self.layers = new_layers
+        N = grads.N
+        self.layers = [
+            Layer._trusted(
+                self.W(l) - eta / N * grads.dW(l),  # W^l − η/N · [δ^l](A^(l−1))ᵀ
+                self.b(l) - eta / N * grads.db(l),  # b^l − η/N · [δ^l]·1
+                self.activation(l),
+            )
+            for l in range(1, self.L + 1)
+        ]
 
     def train(self, data: Sequence[Any], **options: Any) -> "History":
         """Mini-batch stochastic gradient descent; see ``purenn.training.train``.
@@ -335,25 +315,6 @@ class Network:
         if Y.n_cols != N:
             raise ValueError(f"got {N} inputs but {Y.n_cols} targets: one target per example")
         return Y
-
-
-def _through_activation(sigma: Activation, z: Matrix, dC_da: Matrix) -> Matrix:
-    """δ = ∂C/∂z from ∂C/∂a: ∂C/∂a ⊙ σ'(z) entry by entry, or Jᵀ ∂C/∂a for softmax.
-
-    Softmax ties every a_i to every z_j, so its derivative is the Jacobian
-    ∂s_i/∂z_j = s_i (1{i=j} − s_j) of each column ('Künstliche Intelligenz
-    selbst gemacht', equation III), wherever the softmax layer stands.
-
-    Formula [delta]: δ_j^(l) = ∂C/∂a_j^(l) · ∂a_j^(l)/∂z_j^(l) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
-    Formula [softmax_jacobian]: ∂C/∂z_j = Σ_i ∂C/∂s_i · ∂s_i/∂z_j with ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
-    """
-    if not sigma.is_softmax:
-        return dC_da.hadamard(sigma(z, derivative=True))
-    columns = []
-    for z_col, g_col in zip(zip(*z.rows), zip(*dC_da.rows)):
-        J = softmax_jacobian(Matrix.column(z_col))
-        columns.append((J.T @ Matrix.column(g_col)).flat())
-    return Matrix._trusted([list(r) for r in zip(*columns)])
 
 
 def check_eta(eta: object) -> None:

@@ -100,7 +100,7 @@ class Gradients:
         """
         key = ("dW", l)
         if key not in self._computed:
-            self._computed[key] = _pick(self.deltas, l, "dW", 1).matmul_transposed(self.forward.a(l - 1))
+            self._computed[key] = _pick(self.deltas, l, "dW", 1) @ self.forward.a(l - 1).T
         return self._computed[key]
 
     def db(self, l: int) -> Matrix:

@@ -15,8 +15,9 @@ import math
 import random
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
+from purenn import _engine
 from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
 from purenn.network import Network, check_eta
@@ -107,6 +108,7 @@ def train(
     xs, ys = check_data(net, data, "data")
     test = check_data(net, test_data, "test_data") if test_data is not None else None
     one_hot = all(_is_one_hot(y) for y in ys)
+    fast = _engine.runs(net.layers, eta, xs)  # float data: the engine; exact Fractions: the readable path
     N = batch_size or len(xs)
     rng = random.Random(seed)
     order = list(range(len(xs)))
@@ -118,11 +120,14 @@ def train(
         total_loss, correct = 0.0, 0
         for first in range(0, len(order), N):
             batch = order[first : first + N]
-            X = _columns([xs[i] for i in batch])
-            Y = _columns([ys[i] for i in batch])
+            X, Y = [xs[i] for i in batch], [ys[i] for i in batch]
             current = net.layers
-            grads = net.backward(X, Y, C)
-            batch_loss = float(grads.loss)
+            if fast:
+                stepped, batch_loss_exact, output = _engine.train_step(net.layers, X, Y, C, eta)
+            else:
+                grads = net.backward(Matrix.from_columns(X), Matrix.from_columns(Y), C)
+                batch_loss_exact, output = grads.loss, grads.forward.output
+            batch_loss = float(batch_loss_exact)
             if not math.isfinite(batch_loss):
                 # The step that led here diverged: go back to the weights before it.
                 net.layers = previous
@@ -132,7 +137,10 @@ def train(
                     f"probably too large — try a smaller one (e.g. {float(eta) / 10:g}). "
                     f"The weights are those from before the step that diverged."
                 )
-            net.step(grads, eta)
+            if fast:
+                net.layers = stepped
+            else:
+                net.step(grads, eta)
             # Weights that became NaN or infinite show up in the next batch's loss;
             # only after the very last step must they be checked directly.
             if first + N >= len(order) and epoch == epochs and not _finite_layers(net):
@@ -145,7 +153,7 @@ def train(
             previous = current
             total_loss += batch_loss * len(batch)
             if one_hot:
-                correct += _count_correct(grads.forward.output, Y)
+                correct += _count_correct(output, Y)
             if callback is not None:
                 seen = first + len(batch)
                 callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
@@ -181,14 +189,22 @@ def _evaluate(
     net: Network, xs: List[List[Scalar]], ys: List[List[Scalar]], C: Loss, batch_size: int = 100
 ) -> Tuple[float, Optional[float]]:
     total, correct = 0.0, 0
-    for first in range(0, len(xs), batch_size):
-        X = _columns(xs[first : first + batch_size])
-        Y = _columns(ys[first : first + batch_size])
-        A = net.predict(X)
-        total += float(C.cost(A, Y)) * X.n_cols
+    for first, A in predict_batches(net, xs, batch_size):
+        Y = ys[first : first + batch_size]
+        total += float(C.cost(A, Matrix.from_columns(Y))) * len(Y)
         correct += _count_correct(A, Y)
     one_hot = all(_is_one_hot(y) for y in ys)
     return total / len(xs), (correct / len(xs) if one_hot else None)
+
+
+def predict_batches(
+    net: Network, xs: List[List[Scalar]], batch_size: int = 100
+) -> Iterator[Tuple[int, Matrix]]:
+    """(first, A^L) for the inputs xs, batch_size examples per column-matrix at a time."""
+    fast = _engine.runs(net.layers, 1.0, xs)
+    for first in range(0, len(xs), batch_size):
+        X = xs[first : first + batch_size]
+        yield first, (_engine.predict(net.layers, X) if fast else net.predict(Matrix.from_columns(X)))
 
 
 def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
@@ -243,19 +259,14 @@ def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
 _PLAIN = {float, int}
 
 
-def _columns(vectors: List[List[Scalar]]) -> Matrix:
-    """The examples side by side as the columns of one matrix ('Matrizen' §3.7)."""
-    return Matrix._trusted_columns(vectors)
-
-
 def _is_one_hot(y: List[Scalar]) -> bool:
     return sum(1 for v in y if v == 1) == 1 and all(v == 0 or v == 1 for v in y)
 
 
-def _count_correct(A: Matrix, Y: Matrix) -> int:
-    """How many columns have their largest output where the target has its 1."""
+def _count_correct(A: Matrix, Y: Sequence[Sequence[Scalar]]) -> int:
+    """How many columns of A have their largest output where the target has its 1."""
     correct = 0
-    for a_col, y_col in zip(zip(*A.rows), zip(*Y.rows)):
+    for a_col, y_col in zip(zip(*A.rows), Y):
         if max(range(len(a_col)), key=a_col.__getitem__) == max(range(len(y_col)), key=y_col.__getitem__):
             correct += 1
     return correct

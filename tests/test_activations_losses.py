@@ -75,10 +75,14 @@ def test_softmax_jacobian_equation_iii_against_finite_differences():
             assert J[i, j] == pytest.approx((sp[i] - sm[i]) / (2 * H), abs=1e-8)
 
 
-def test_softmax_derivative_is_the_jacobian_diagonal():
+def test_softmax_refuses_an_entrywise_derivative_and_backward_uses_the_jacobian():
     z = Matrix.column([0.3, -1.2, 2.0])
+    with pytest.raises(ValueError, match="Jacobian"):
+        softmax(z, derivative=True)
     J = softmax_jacobian(z)
-    assert softmax(z, derivative=True).flat() == pytest.approx([J[i, i] for i in range(3)])
+    g = Matrix.column([0.5, -1.0, 2.0])
+    delta = softmax.backward(z, g).flat()
+    assert delta == pytest.approx([sum(J[i, j] * g[i, 0] for i in range(3)) for j in range(3)], rel=1e-15)
 
 
 def test_softmax_jacobian_needs_one_column():

@@ -60,7 +60,7 @@ def test_to_fraction_reads_a_float_as_the_decimal_it_prints_as():
 def test_exact_network_turns_every_parameter_into_a_fraction():
     net = Network([Layer(Matrix([[2, 1], [0.5, 3]]), Matrix.column([-1, -0.25]), "sigmoid")])
     ex = exact_network(net)
-    assert ex.W(1).rows == [[F(2), F(1)], [F(1, 2), F(3)]]
+    assert ex.W(1).tolist() == [[F(2), F(1)], [F(1, 2), F(3)]]
     assert ex.b(1).flat() == [F(-1), F(-1, 4)]
     assert all(type(v) is Fraction for v in ex.W(1).flat() + ex.b(1).flat())
     assert ex.activation(1).name == "sigmoid"
@@ -162,8 +162,8 @@ def test_exact_backprop_step_stays_exact():
     t = trace(net, [F("0.2"), F("0.1"), F("0.25")], y=[F(3)], loss="half_squared_error", eta=F("0.1"))
     assert t.loss is not None and t.loss.value == F("0.02")
     assert t.delta(1)[0, 0] == F("0.2")
-    assert t.dW(1).rows == [[F("0.04"), F("0.02"), F("0.05")]]
-    assert t.W_new(1).rows == [[F("4.996"), F("1.998"), F("3.995")]]
+    assert t.dW(1).tolist() == [[F("0.04"), F("0.02"), F("0.05")]]
+    assert t.W_new(1).tolist() == [[F("4.996"), F("1.998"), F("3.995")]]
     assert t.b_new(1)[0, 0] == F("0.98")
     assert all(type(v) is Fraction for v in t.W_new(1).flat())
     text = render(t)

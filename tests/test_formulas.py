@@ -87,16 +87,16 @@ def test_matmul_is_row_times_column():
     assert product.shape == (2, 2)  # rows of A, columns of B
     for i, j in itertools.product(range(2), range(2)):
         assert product[i, j] == sum(A[i, k] * B[k, j] for k in range(3))
-    assert product.rows == [[58, 64], [139, 154]]
+    assert product.tolist() == [[58, 64], [139, 154]]
     with pytest.raises(ValueError, match="columns of the left"):
         B @ Matrix([[1, 2]])
-    assert (A @ B).rows != (B @ A).rows  # not commutative
+    assert (A @ B).tolist() != (B @ A).rows  # not commutative
 
 
 @pytest.mark.formula("transpose")
 def test_transpose_swaps_rows_and_columns():
     W = Matrix([[1, 2, 3], [4, 5, 6]])
-    assert W.T.rows == [[1, 4], [2, 5], [3, 6]]
+    assert W.T.tolist() == [[1, 4], [2, 5], [3, 6]]
     assert W.T.shape == (3, 2)
     assert all(W.T[j, i] == W[i, j] for i in range(2) for j in range(3))
     assert W.T.T == W
@@ -116,7 +116,7 @@ def test_bias_column_is_added_to_every_example():
     b = Matrix.column([10, 20])
     B = Matrix([[10, 10, 10], [20, 20, 20]])  # B^l = (b^l, b^l, b^l)
     assert Z + b == Z + B
-    assert (Z + b).rows == [[11, 12, 13], [24, 25, 26]]
+    assert (Z + b).tolist() == [[11, 12, 13], [24, 25, 26]]
     assert Matrix.from_columns([[1, 4], [2, 5], [3, 6]]) == Z  # A^l: one example per column
 
 
@@ -198,8 +198,8 @@ def test_weight_w_ij_connects_neuron_j_below_to_neuron_i():
 def test_activation_is_applied_to_every_entry():
     z = Matrix([[-1.0, 0.0], [2.0, 0.5]])
     for a in (activations.sigmoid, activations.relu, activations.identity):
-        assert a(z).rows == [[a.f(v) for v in row] for row in z.rows]
-        assert a(z, derivative=True).rows == [[a.df(v) for v in row] for row in z.rows]
+        assert a(z).tolist() == [[a.f(v) for v in row] for row in z.rows]
+        assert a(z, derivative=True).tolist() == [[a.df(v) for v in row] for row in z.rows]
 
 
 @pytest.mark.formula("sigmoid")
@@ -524,7 +524,7 @@ def test_records_name_the_implementing_function():
     assert "purenn.activations.sigmoid.f" in by_key["sigmoid"]  # the function inside the Activation object
     assert "purenn.activations.sigmoid.df" in by_key["sigmoid_derivative"]
     assert "purenn.losses.squared_error.term" in by_key["squared_error"]
-    assert "purenn.activations.softmax" in by_key["softmax"]  # the private class _Softmax, named after its instance
+    assert "purenn.activations.Softmax" in by_key["softmax"]
     assert "purenn.network.Network.structure" in by_key["structure_from_weights"]  # a property
     assert not any(".activations._sigmoid" in name for names in by_key.values() for name in names)
 

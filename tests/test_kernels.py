@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from purenn import Matrix
-from purenn.kernels import _matmul_combine, _matmul_loops, _matmul_map
+from purenn._engine.kernels import _matmul_combine, _matmul_loops, _matmul_map
 
 
 def reference(A, B):
@@ -47,7 +47,7 @@ def test_exact_entries_stay_exact_on_every_path(kernel):
 
 
 def test_sparse_columns_really_take_the_picking_path():
-    from purenn.kernels import _Plan
+    from purenn._engine.kernels import _Plan
 
     long_sparse = [0.0] * 90 + [1.0] * 10
     short_sparse = [0.0] * 8 + [1.0, 2.0]
@@ -67,7 +67,7 @@ def test_matrix_product_of_a_sparse_batch():
     # three "images" with mostly zero pixels, as a batch with one example per column
     X = Matrix.from_columns([[0, 0, 0.5, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0.25]])
     W = Matrix([[1, 2, 3, 4, 5, 6], [-1, 0, 1, 0, -1, 0]])
-    assert (W @ X).rows == [[1.5, 0.0, 2.5], [0.5, 0.0, -1.0]]
+    assert (W @ X).tolist() == [[1.5, 0.0, 2.5], [0.5, 0.0, -1.0]]
 
 
 def test_sparse_rows_of_a_wide_product_agree_with_the_reference():
@@ -92,7 +92,7 @@ def test_sparse_rows_of_a_wide_product_agree_with_the_reference():
     ],
 )
 def test_the_fused_step_is_w_minus_factor_times_the_product(B):
-    from purenn.kernels import matmul_transposed, subtract_scaled, subtract_scaled_product
+    from purenn._engine.kernels import matmul_transposed, subtract_scaled, subtract_scaled_product
 
     # W 2×4, δ 2×3 (three examples), A 4×3: W − f · δ·Aᵀ
     exact = isinstance(B[0][0], Fraction)

@@ -16,7 +16,7 @@ def test_matmul_worked_example_ki():
 def test_matmul_general_rows_times_columns():
     A = Matrix([[1, 2], [3, 4], [5, 6]])
     B = Matrix([[7, 8, 9], [10, 11, 12]])
-    assert (A @ B).rows == [[27, 30, 33], [61, 68, 75], [95, 106, 117]]
+    assert (A @ B).tolist() == [[27, 30, 33], [61, 68, 75], [95, 106, 117]]
 
 
 def test_matmul_shape_mismatch_names_both_shapes_and_rule():
@@ -28,25 +28,25 @@ def test_matmul_shape_mismatch_names_both_shapes_and_rule():
 
 def test_transpose_worked_example_ki():
     # 'Künstliche Intelligenz selbst gemacht', Matrixtransposition – Beispiel
-    assert Matrix([[1, 2, 3], [4, 5, 6]]).T.rows == [[1, 4], [2, 5], [3, 6]]
+    assert Matrix([[1, 2, 3], [4, 5, 6]]).T.tolist() == [[1, 4], [2, 5], [3, 6]]
     assert Matrix([[1, 2, 3], [4, 5, 6]]).T.T == Matrix([[1, 2, 3], [4, 5, 6]])
 
 
 def test_hadamard_add_sub_scalar():
     a, b = Matrix([[1, 2], [3, 4]]), Matrix([[5, 6], [7, 8]])
-    assert a.hadamard(b).rows == [[5, 12], [21, 32]]
-    assert (a + b).rows == [[6, 8], [10, 12]]
-    assert (b - a).rows == [[4, 4], [4, 4]]
-    assert (2 * a).rows == (a * 2).rows == [[2, 4], [6, 8]]
-    assert (a / 2).rows == [[0.5, 1.0], [1.5, 2.0]]
-    assert (-a).rows == [[-1, -2], [-3, -4]]
-    assert a.map(lambda v: v * v).rows == [[1, 4], [9, 16]]
+    assert a.hadamard(b).tolist() == [[5, 12], [21, 32]]
+    assert (a + b).tolist() == [[6, 8], [10, 12]]
+    assert (b - a).tolist() == [[4, 4], [4, 4]]
+    assert (2 * a).tolist() == (a * 2).tolist() == [[2, 4], [6, 8]]
+    assert (a / 2).tolist() == [[0.5, 1.0], [1.5, 2.0]]
+    assert (-a).tolist() == [[-1, -2], [-3, -4]]
+    assert a.map(lambda v: v * v).tolist() == [[1, 4], [9, 16]]
 
 
 def test_bias_column_is_added_to_every_example_column():
     # 'Matrizen in Neuronalen Netzen' §3.7: B^l repeats b^l once per example.
     Z = Matrix([[1, 2, 3], [4, 5, 6]]) + Matrix.column([10, 20])
-    assert Z.rows == [[11, 12, 13], [24, 25, 26]]
+    assert Z.tolist() == [[11, 12, 13], [24, 25, 26]]
 
 
 def test_hadamard_and_sum_shape_errors():
@@ -72,13 +72,13 @@ def test_fraction_entries_stay_exact():
 
 
 def test_constructors_and_reading():
-    assert Matrix.zeros(2, 3).rows == [[0.0] * 3] * 2
+    assert Matrix.zeros(2, 3).tolist() == [[0.0] * 3] * 2
     assert Matrix.ones(3, 1).flat() == [1.0, 1.0, 1.0]
     assert Matrix.column([1, 2]).shape == (2, 1)
     assert Matrix.row([1, 2]).shape == (1, 2)
     m = Matrix([[1, 2], [3, 4]])
     assert m[1, 0] == 3 and m.tolist() == [[1, 2], [3, 4]] and m.columns() == [[1, 3], [2, 4]]
-    assert Matrix.from_columns([[1, 2], [3, 4], [5, 6]]).rows == [[1, 3, 5], [2, 4, 6]]
+    assert Matrix.from_columns([[1, 2], [3, 4], [5, 6]]).tolist() == [[1, 3, 5], [2, 4, 6]]
     assert m == Matrix([[1, 2], [3, 4]]) and m != Matrix([[1, 2], [3, 5]])
 
 

@@ -117,7 +117,7 @@ def test_the_parser_reads_a_positional_network_file():
 def test_build_the_parameter_exercise():
     net = build_network(EXERCISE, "sigmoid,softmax")
     assert net.structure == [2, 3, 2]
-    assert net.W(1).rows == [[2, 1], [1, 2], [0.5, 3]] and net.b(2).flat() == [-1, 0]
+    assert net.W(1).tolist() == [[2, 1], [1, 2], [0.5, 3]] and net.b(2).flat() == [-1, 0]
     assert [net.activation(l).name for l in (1, 2)] == ["sigmoid", "softmax"]
 
 

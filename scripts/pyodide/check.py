@@ -6,7 +6,7 @@
 Pyodide as the module ``check`` and calls ``results()``, and compares the two.
 Everything here is fixed or seeded, so both must give the same numbers up to
 floating-point rounding (the dot-product kernel differs between Python
-versions, see ``purenn.kernels``). Fractions are exact and must agree exactly.
+versions, see ``purenn._engine.kernels``). Fractions are exact and must agree exactly.
 
 The file uses nothing but the standard library and purenn's public API.
 """
@@ -39,7 +39,7 @@ def results() -> Dict[str, Any]:
     """Everything the two interpreters must agree on; ``env`` alone may differ."""
     import purenn
     from purenn import Layer, Matrix, Network
-    from purenn.kernels import KERNEL
+    from purenn._engine.kernels import KERNEL
     from purenn.commands.demo import TRAINING_DATA as BINARY
 
     out: Dict[str, Any] = {}
