@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
 from purenn import activations as act
 from purenn import init as initialisation
@@ -210,25 +210,25 @@ class Network:
         fp = self.forward(x)
         y = self.as_target(y, fp.N)
         L = self.L
-        delta: List[Optional[Matrix]] = [None] * (L + 1)  # layer 0 has no δ
+        delta: Dict[int, Matrix] = {}
         # δ^L = ∂C/∂a^L ⊙ σ'(z^L); after softmax with cross-entropy s − y (Gleichung IV)
         delta[L] = C.output_delta(self.activation(L), fp.z(L), fp.a(L), y)
         for l in range(L - 1, 0, -1):
             # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l); softmax goes through its Jacobian
-            delta[l] = self.activation(l).backward(fp.z(l), self.W(l + 1).T @ delta[l + 1])  # type: ignore[operator]
+            delta[l] = self.activation(l).backward(fp.z(l), self.W(l + 1).T @ delta[l + 1])
         # ∂C/∂W^l = [δ^l](A^(l−1))ᵀ and ∂C/∂b^l = [δ^l]·1 follow from δ^l: Gradients.dW, .db
-        return Gradients(fp, delta, C.cost(fp.a(L), y))
+        return Gradients(fp, [None] + [delta[l] for l in range(1, L + 1)], C.cost(fp.a(L), y))
 
     # -- learning -------------------------------------------------------------
 
     def step(self, grads: Gradients, eta: Scalar) -> None:
         """One gradient-descent step: W^l ← W^l − η/N · ∂E/∂W^l, b^l likewise.
 
-        'Matrizen in Neuronalen Netzen' §3.3, N = the batch size of ``grads``.
-        ∂E/∂W^l is used in the form [δ^l](A^(l−1))ᵀ, straight from δ^l and
-        A^(l−1), as equation 8 of 'Künstliche Intelligenz selbst gemacht'
-        writes the change Δw_jk = −η · δ_j · a_k. The layers are replaced all
-        at once, after every check has passed.
+        'Matrizen in Neuronalen Netzen' §3.3, N = the batch size of ``grads``,
+        ∂E/∂W^l = [δ^l](A^(l−1))ᵀ (``grads.dW(l)``), which is equation 8 of
+        'Künstliche Intelligenz selbst gemacht', Δw_jk = −η · δ_j · a_k, summed
+        over the batch. The layers are replaced all at once, after every check
+        has passed. (Training runs the same step through ``purenn._engine``.)
 
         Formula [sgd_update]: w_(j,i)^l ← w_(j,i)^l − η/N · Σ_k ∂E^k/∂w_(j,i)^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
         Formula [sgd_update]: b_j^l ← b_j^l − η/N · Σ_k ∂E^k/∂b_j^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
