@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from purenn import _engine
+from purenn.layer import Layer
 from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
 from purenn.network import Network, check_eta
@@ -113,50 +114,59 @@ def train(
     rng = random.Random(seed)
     order = list(range(len(xs)))
     history = History()
-    previous = net.layers  # the weights before the most recent step
+    # Where the weights live while training: the engine's own copy (float data),
+    # or the network's layers (exact Fractions); net.layers is brought up to date
+    # after every epoch and whenever training stops, even by Ctrl-C.
+    weights: Any = _engine.load(net.layers) if fast else net.layers
+    previous = weights  # the weights before the most recent step
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         start = time.perf_counter()
         total_loss, correct = 0.0, 0
-        for first in range(0, len(order), N):
-            batch = order[first : first + N]
-            X, Y = [xs[i] for i in batch], [ys[i] for i in batch]
-            current = net.layers
-            if fast:
-                stepped, batch_loss_exact, output = _engine.train_step(net.layers, X, Y, C, eta)
-            else:
-                grads = net.backward(Matrix.from_columns(X), Matrix.from_columns(Y), C)
-                batch_loss_exact, output = grads.loss, grads.forward.output
-            batch_loss = float(batch_loss_exact)
-            if not math.isfinite(batch_loss):
-                # The step that led here diverged: go back to the weights before it.
-                net.layers = previous
-                raise TrainingDiverged(
-                    f"the loss became {batch_loss} in epoch {epoch} after "
-                    f"{first} of {len(order)} examples: the learning rate eta={eta!r} is "
-                    f"probably too large — try a smaller one (e.g. {float(eta) / 10:g}). "
-                    f"The weights are those from before the step that diverged."
-                )
-            if fast:
-                net.layers = stepped
-            else:
-                net.step(grads, eta)
-            # Weights that became NaN or infinite show up in the next batch's loss;
-            # only after the very last step must they be checked directly.
-            if first + N >= len(order) and epoch == epochs and not _finite_layers(net):
-                net.layers = current
-                raise TrainingDiverged(
-                    f"the weights became infinite or NaN in the last step: the learning rate "
-                    f"eta={eta!r} is probably too large — try a smaller one. The weights are "
-                    f"those from before the step that diverged."
-                )
-            previous = current
-            total_loss += batch_loss * len(batch)
-            if one_hot:
-                correct += _count_correct(output, Y)
-            if callback is not None:
-                seen = first + len(batch)
-                callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
+        try:
+            for first in range(0, len(order), N):
+                batch = order[first : first + N]
+                X, Y = [xs[i] for i in batch], [ys[i] for i in batch]
+                current = weights
+                if fast:
+                    stepped, batch_loss_exact, output = _engine.train_step(weights, X, Y, C, eta)
+                else:
+                    grads = net.backward(Matrix.from_columns(X), Matrix.from_columns(Y), C)
+                    batch_loss_exact, output = grads.loss, grads.forward.output
+                batch_loss = float(batch_loss_exact)
+                if not math.isfinite(batch_loss):
+                    # The step that led here diverged: go back to the weights before it.
+                    weights = previous
+                    raise TrainingDiverged(
+                        f"the loss became {batch_loss} in epoch {epoch} after "
+                        f"{first} of {len(order)} examples: the learning rate eta={eta!r} is "
+                        f"probably too large — try a smaller one (e.g. {float(eta) / 10:g}). "
+                        f"The weights are those from before the step that diverged."
+                    )
+                if fast:
+                    weights = stepped
+                else:
+                    net.step(grads, eta)
+                    weights = net.layers
+                # Weights that became NaN or infinite show up in the next batch's loss;
+                # only after the very last step must they be checked directly.
+                last = first + N >= len(order) and epoch == epochs
+                if last and not _finite_layers(_engine.layers(weights) if fast else weights):
+                    weights = current
+                    raise TrainingDiverged(
+                        f"the weights became infinite or NaN in the last step: the learning rate "
+                        f"eta={eta!r} is probably too large — try a smaller one. The weights are "
+                        f"those from before the step that diverged."
+                    )
+                previous = current
+                total_loss += batch_loss * len(batch)
+                if one_hot:
+                    correct += _count_correct(output, Y)
+                if callback is not None:
+                    seen = first + len(batch)
+                    callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
+        finally:
+            net.layers = _engine.layers(weights) if fast else weights
         seconds = time.perf_counter() - start
         test_loss = test_accuracy = None
         if test is not None:
@@ -202,9 +212,10 @@ def predict_batches(
 ) -> Iterator[Tuple[int, Matrix]]:
     """(first, A^L) for the inputs xs, batch_size examples per column-matrix at a time."""
     fast = _engine.runs(net.layers, 1.0, xs)
+    state = _engine.load(net.layers) if fast else []
     for first in range(0, len(xs), batch_size):
         X = xs[first : first + batch_size]
-        yield first, (_engine.predict(net.layers, X) if fast else net.predict(Matrix.from_columns(X)))
+        yield first, (_engine.predict(state, X) if fast else net.predict(Matrix.from_columns(X)))
 
 
 def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
@@ -272,9 +283,9 @@ def _count_correct(A: Matrix, Y: Sequence[Sequence[Scalar]]) -> int:
     return correct
 
 
-def _finite_layers(net: Network) -> bool:
+def _finite_layers(layers: List[Layer]) -> bool:
     # One sum per matrix: it is finite exactly when every entry is (or overflows, which is divergence too).
     return all(
         math.isfinite(sum(map(sum, layer.W.rows))) and math.isfinite(sum(r[0] for r in layer.b.rows))
-        for layer in net.layers
+        for layer in layers
     )

@@ -50,16 +50,16 @@ def test_one_step_of_the_engine_equals_backward_then_step(hidden, output, loss):
         n_in = 80 if sparse else 6  # long mostly-zero columns take the engine's sparse path
         xs, ys = _data(n_in, 4, N, sparse, seed=N)
         readable = Network.create([n_in, 5, 4], hidden=hidden, output=output, seed=3)
-        engine_layers = list(readable.layers)
+        state = _engine.load(readable.layers)
         C = losses.get(loss)
 
         grads = readable.backward(Matrix.from_columns(xs), Matrix.from_columns(ys), C)
         readable.step(grads, 0.1)
-        stepped, engine_loss, engine_output = _engine.train_step(engine_layers, xs, ys, C, 0.1)
+        stepped, engine_loss, engine_output = _engine.train_step(state, xs, ys, C, 0.1)
 
         assert math.isclose(engine_loss, grads.loss, rel_tol=1e-12)
         _close(engine_output, grads.forward.output)
-        for l, layer in enumerate(stepped, start=1):
+        for l, layer in enumerate(_engine.layers(stepped), start=1):
             _close(layer.W, readable.W(l))
             _close(layer.b, readable.b(l))
 
@@ -67,7 +67,7 @@ def test_one_step_of_the_engine_equals_backward_then_step(hidden, output, loss):
 def test_engine_prediction_equals_the_readable_forward_pass():
     xs, _ = _data(100, 3, 7, True, seed=5)
     net = Network.create([100, 8, 6, 3], hidden="relu", output="softmax", seed=2)
-    _close(_engine.predict(net.layers, xs), net.predict(Matrix.from_columns(xs)))
+    _close(_engine.predict(_engine.load(net.layers), xs), net.predict(Matrix.from_columns(xs)))
 
 
 def test_training_takes_the_engine_for_floats_and_gives_the_readable_result():

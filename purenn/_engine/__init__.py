@@ -27,11 +27,25 @@ from purenn.losses import Loss, cross_entropy
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar
 
-__all__ = ["runs", "forward", "train_step", "KERNEL"]
+__all__ = ["runs", "State", "load", "layers", "forward", "predict", "train_step", "KERNEL"]
 
 KERNEL = kernels.KERNEL
 
 Vectors = Sequence[Sequence[Scalar]]
+
+#: The network as the engine keeps it while it trains: (W^l rows, b^l rows, σ^l) per layer,
+#: rows as lists, which PyPy stores unboxed (a Matrix's rows are tuples, which it does not).
+State = List[Tuple[List[List[Scalar]], List[List[Scalar]], Activation]]
+
+
+def load(net_layers: Sequence[Layer]) -> State:
+    """The engine's copy of the layers."""
+    return [(kernels.rows_of(layer.W.rows), kernels.rows_of(layer.b.rows), layer.activation) for layer in net_layers]
+
+
+def layers(state: State) -> List[Layer]:
+    """The layers back as the readable core has them."""
+    return [Layer._trusted(Matrix._trusted(W), Matrix._trusted(b), sigma) for W, b, sigma in state]
 
 
 class _Batch:
@@ -49,66 +63,66 @@ class _Batch:
         return self._columns
 
 
-def runs(layers: Sequence[Layer], eta: object, xs: Sequence[Sequence[Scalar]]) -> bool:
+def runs(net_layers: Sequence[Layer], eta: object, xs: Sequence[Sequence[Scalar]]) -> bool:
     """Whether the engine takes this work: no exact Fraction in the weights, η or the inputs."""
     if isinstance(eta, Fraction):
         return False
     plain = {float, int}
-    for layer in layers:
+    for layer in net_layers:
         for M in (layer.W, layer.b):
             if not all(set(map(type, row)) <= plain for row in M.rows):
                 return False
     return all(set(map(type, x)) <= plain for x in xs)
 
 
-def forward(layers: Sequence[Layer], X_columns: Vectors) -> Tuple[List[_Batch], List[Matrix]]:
+def forward(state: State, X_columns: Vectors) -> Tuple[List[_Batch], List[Matrix]]:
     """a^l and z^l for a batch given by its examples: z^l = W^l a^(l−1) + b^l, a^l = σ^l(z^l)."""
     a = [_Batch(kernels.transpose(X_columns), X_columns)]
     z: List[Matrix] = []
-    for layer in layers:
-        Wa = kernels.matmul(layer.W.rows, a[-1].rows, a[-1].columns)
-        z_l = Matrix._trusted([[v + b for v in row] for row, (b,) in zip(Wa, layer.b.rows)])
+    for W, b, sigma in state:
+        Wa = kernels.matmul(W, a[-1].rows, a[-1].columns)
+        z_l = Matrix._trusted([[v + b_i for v in row] for row, (b_i,) in zip(Wa, b)])
         z.append(z_l)
-        a.append(_Batch(layer.activation(z_l).rows))
+        a.append(_Batch(kernels.rows_of(sigma(z_l).rows)))
     return a, z
 
 
-def predict(layers: Sequence[Layer], X_columns: Vectors) -> Matrix:
+def predict(state: State, X_columns: Vectors) -> Matrix:
     """a^L for a batch given by its examples."""
-    a, _ = forward(layers, X_columns)
+    a, _ = forward(state, X_columns)
     return Matrix._trusted(a[-1].rows)
 
 
 def train_step(
-    layers: Sequence[Layer], X_columns: Vectors, Y_columns: Vectors, C: Loss, eta: Scalar
-) -> Tuple[List[Layer], Scalar, Matrix]:
-    """One mini-batch: forward pass, δ^L … δ^1, and the step; returns (new layers, loss, a^L).
+    state: State, X_columns: Vectors, Y_columns: Vectors, C: Loss, eta: Scalar
+) -> Tuple[State, Scalar, Matrix]:
+    """One mini-batch: forward pass, δ^L … δ^1, and the step; returns (new state, loss, a^L).
 
     The same numbers as ``Network.backward`` followed by ``Network.step``.
     """
-    a, z = forward(layers, X_columns)
-    L = len(layers)
+    a, z = forward(state, X_columns)
+    L = len(state)
     aL, Y = Matrix._trusted(a[L].rows), Matrix._trusted(kernels.transpose(Y_columns))
     loss = C.cost(aL, Y)
     delta: List[Optional[_Batch]] = [None] * (L + 1)
-    delta[L] = _Batch(_output_delta(layers[-1].activation, C, z[L - 1], aL, Y).rows)
+    delta[L] = _Batch(kernels.rows_of(_output_delta(state[-1][2], C, z[L - 1], aL, Y).rows))
     for l in range(L - 1, 0, -1):
         # δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l)
         below = delta[l + 1]
         assert below is not None
-        W_T = kernels.transpose(layers[l].W.rows)
+        W_T = kernels.transpose(state[l][0])
         dC_da = Matrix._trusted(kernels.matmul(W_T, below.rows, below.columns))
-        delta[l] = _Batch(layers[l - 1].activation.backward(z[l - 1], dC_da).rows)
+        delta[l] = _Batch(kernels.rows_of(state[l - 1][2].backward(z[l - 1], dC_da).rows))
     factor = eta / len(X_columns)
-    new_layers = []
+    stepped: State = []
     for l in range(1, L + 1):
-        layer, d, A = layers[l - 1], delta[l], a[l - 1]
+        (W, b, sigma), d, A = state[l - 1], delta[l], a[l - 1]
         assert d is not None
         # W^l − η/N · [δ^l](A^(l−1))ᵀ in one pass, b^l − η/N · [δ^l]·1
-        W = kernels.subtract_scaled_product(layer.W.rows, d.rows, A.rows, A.columns, factor)
-        b = kernels.subtract_scaled(layer.b.rows, [[sum(row)] for row in d.rows], factor)
-        new_layers.append(Layer._trusted(Matrix._trusted(W), Matrix._trusted(b), layer.activation))
-    return new_layers, loss, aL
+        W_new = kernels.subtract_scaled_product(W, d.rows, A.rows, A.columns, factor)
+        b_new = kernels.subtract_scaled(b, [[sum(row)] for row in d.rows], factor)
+        stepped.append((W_new, b_new, sigma))
+    return stepped, loss, aL
 
 
 def _output_delta(sigma: Activation, C: Loss, z: Matrix, a: Matrix, Y: Matrix) -> Matrix:

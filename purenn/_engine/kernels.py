@@ -242,6 +242,11 @@ def _entries(
     return [vector[k] for k in at], at
 
 
+def rows_of(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:
+    """The rows as lists, the form the kernels update fastest (PyPy stores a list of floats unboxed)."""
+    return list(map(list, rows))
+
+
 def transpose(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:
     """The rows of the transpose: column j becomes row j (``zip`` on CPython, indexing on PyPy)."""
     if KERNEL == "loop":
