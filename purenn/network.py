@@ -290,14 +290,14 @@ class Network:
 
     def save(self, path: "str | Path") -> Path:
         """Write the network as JSON (see ``purenn.modelfile``), atomically."""
-        from purenn.modelfile import save
+        from purenn.io.modelfile import save
 
         return save(self, path)
 
     @classmethod
     def load(cls, path: "str | Path") -> "Network":
         """Read a network written by ``save``."""
-        from purenn.modelfile import load
+        from purenn.io.modelfile import load
 
         return load(path)
 
@@ -308,7 +308,7 @@ class Network:
         Gewichte: ``arr_0`` is an empty placeholder, ``arr_l`` is W^l with b^l
         as its first column. The activations are not in that file.
         """
-        from purenn.course_form import save_npz
+        from purenn.io.course_form import save_npz
 
         return save_npz(self, path)
 
@@ -319,7 +319,7 @@ class Network:
 
         The defaults are the course constructor's (sigmoid hidden, ReLU output).
         """
-        from purenn.course_form import load_npz
+        from purenn.io.course_form import load_npz
 
         return load_npz(path, hidden=hidden, output=output)
 
