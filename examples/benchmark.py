@@ -32,7 +32,7 @@ from typing import Callable, List, Tuple
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from purenn import Network  # noqa: E402
-from purenn.mnist import load_embedded  # noqa: E402
+from purenn.io.mnist import load_embedded  # noqa: E402
 from purenn._engine.kernels import KERNEL  # noqa: E402
 
 STRUCTURE = [784, 30, 10]

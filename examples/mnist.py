@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # use purenn without installing it
 
 from purenn import Network
-from purenn.mnist import load_embedded, label_of
+from purenn.io.mnist import load_embedded, label_of
 
 # 1. Daten laden: 4.500 Ziffern zum Training, 500 zum Testen (784 Pixel in [0, 1], Ziel one-hot)
 train, test = load_embedded()

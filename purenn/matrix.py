@@ -9,7 +9,7 @@ The operations here are the ones the documents use: the matrix product
 
 Indices are 0-based like Python's lists: ``m[i, j]`` is row i, column j.
 Which document counts from 1 and which from 0 is a question of notation, not
-of storage; see ``purenn.notation``.
+of storage; see ``purenn.rechenweg.notation``.
 """
 
 from __future__ import annotations

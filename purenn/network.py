@@ -269,15 +269,15 @@ class Network:
     # -- files ------------------------------------------------------------------
 
     def save(self, path: "str | Path") -> Path:
-        """Write the network as JSON (see ``purenn.modelfile``), atomically."""
-        from purenn.modelfile import save
+        """Write the network as JSON (see ``purenn.io.modelfile``), atomically."""
+        from purenn.io.modelfile import save
 
         return save(self, path)
 
     @classmethod
     def load(cls, path: "str | Path") -> "Network":
         """Read a network written by ``save``."""
-        from purenn.modelfile import load
+        from purenn.io.modelfile import load
 
         return load(path)
 
@@ -288,7 +288,7 @@ class Network:
         Gewichte: ``arr_0`` is an empty placeholder, ``arr_l`` is W^l with b^l
         as its first column. The activations are not in that file.
         """
-        from purenn.course_form import save_npz
+        from purenn.io.course_form import save_npz
 
         return save_npz(self, path)
 
@@ -299,7 +299,7 @@ class Network:
 
         The defaults are the course constructor's (sigmoid hidden, ReLU output).
         """
-        from purenn.course_form import load_npz
+        from purenn.io.course_form import load_npz
 
         return load_npz(path, hidden=hidden, output=output)
 

@@ -4,5 +4,5 @@
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
-        "formula(*keys): the test checks the formulas with these keys (see purenn/formulas.py)",
+        "formula(*keys): the test checks the formulas with these keys (see purenn/course/formulas.py)",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from purenn import errata, formulas
+from purenn.course import errata, formulas
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""purenn.course_form: the course code's bias-neuron weights and its save_to_file files.
+"""purenn.io.course_form: the course code's bias-neuron weights and its save_to_file files.
 
 course_net.npz was written by NumPy with the course code's own class
 (scripts/make_npy_fixtures.py); expected.json has its arrays and the
@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Sequence
 import pytest
 
 from purenn import Layer, Matrix, Network, activations
-from purenn.course_form import (
+from purenn.io.course_form import (
     course_predict,
     course_structure,
     from_course_weights,
@@ -25,7 +25,7 @@ from purenn.course_form import (
     save_npz,
     to_course_weights,
 )
-from purenn.npy import NpyArray, read_npz, write_npz
+from purenn.io.npy import NpyArray, read_npz, write_npz
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "npy"
 COURSE_NPZ = FIXTURES / "course_net.npz"

@@ -20,9 +20,9 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from purenn.download import MIRRORS, MNIST_MD5, DownloadError, download_mnist, md5_of_file
-from purenn.idx import encode_idx
-from purenn.mnist import label_of, load_directory
+from purenn.io.download import MIRRORS, MNIST_MD5, DownloadError, download_mnist, md5_of_file
+from purenn.io.idx import encode_idx
+from purenn.io.mnist import label_of, load_directory
 
 TIMEOUT = 2.0  # seconds; every test here finishes far sooner
 

@@ -1,4 +1,4 @@
-"""The errata list (purenn/errata.py): each entry backed by a computation that shows which version is right.
+"""The errata list (purenn/course/errata.py): each entry backed by a computation that shows which version is right.
 
 Most tests recompute with plain lists and ``math`` — a finite-difference
 gradient, a recount of a sum's terms, or the printed course code run as far
@@ -27,8 +27,8 @@ from typing import Callable, List, Sequence, Tuple
 
 import pytest
 
-from purenn import errata
-from purenn.errata import ERRATA, KINDS, SOURCES, Erratum
+from purenn.course import errata
+from purenn.course.errata import ERRATA, KINDS, SOURCES, Erratum
 
 ROOT = Path(__file__).resolve().parent.parent
 Vector = List[float]

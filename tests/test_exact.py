@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from purenn import Layer, Matrix, Network
-from purenn.exact import (
+from purenn.rechenweg.exact import (
     check_decimals,
     decimal_text,
     exact_network,
@@ -15,8 +15,8 @@ from purenn.exact import (
     terminates,
     to_fraction,
 )
-from purenn.render import render
-from purenn.trace import trace
+from purenn.rechenweg.render import render
+from purenn.rechenweg.trace import trace
 
 F = Fraction
 

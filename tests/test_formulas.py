@@ -2,7 +2,7 @@
 
 The first part has one test per formula key (``@pytest.mark.formula``):
 each computes the formula by hand, entry by entry as the document writes it,
-and compares purenn's result. The second part checks ``purenn.formulas``:
+and compares purenn's result. The second part checks ``purenn.course.formulas``:
 the Formula lines parse, every key has a test, the keys agree with
 ``docs/formulas-in-documents.md``, and the README table is current.
 """
@@ -19,8 +19,9 @@ from typing import Callable, List, Sequence
 
 import pytest
 
-from purenn import Layer, Matrix, Network, activations, formulas, init, losses
-from purenn.errata import SOURCES
+from purenn import Layer, Matrix, Network, activations, init, losses
+from purenn.course import formulas
+from purenn.course.errata import SOURCES
 from purenn.training import train
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -469,7 +470,7 @@ def test_one_neuron_of_woche_10_exactly():
     assert fp.output.flat() == [Fraction("3.2")]
 
 
-# == purenn.formulas ==================================================================================
+# == purenn.course.formulas ==================================================================================
 
 
 RECORDS = formulas.collect()

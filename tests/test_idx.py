@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from purenn.idx import (
+from purenn.io.idx import (
     IMAGES_MAGIC,
     LABELS_MAGIC,
     IdxArray,

@@ -12,7 +12,7 @@ import pytest
 
 from purenn import Network
 from purenn.evaluation import evaluate_classifier
-from purenn.mnist import load_embedded
+from purenn.io.mnist import load_embedded
 
 ROOT = Path(__file__).resolve().parent.parent
 

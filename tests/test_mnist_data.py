@@ -9,11 +9,11 @@ from typing import List, Sequence
 
 import pytest
 
-from purenn import mnist
-from purenn.idx import write_idx
-from purenn.mnist import label_of, load_directory, load_embedded, one_hot, render_digit
+from purenn.io import mnist
+from purenn.io.idx import write_idx
+from purenn.io.mnist import label_of, load_directory, load_embedded, one_hot, render_digit
 
-DATA = Path(mnist.__file__).parent / "data"
+DATA = Path(mnist.__file__).parent.parent / "data"  # purenn/io/mnist.py reads purenn/data/
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from purenn import Layer, Matrix, Network, activations
-from purenn.modelfile import FORMAT
+from purenn.io.modelfile import FORMAT
 
 
 def _net():
@@ -46,7 +46,7 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     path = tmp_path / "net.json"
     _net().save(path)
     old = path.read_bytes()
-    import purenn.modelfile as mf
+    import purenn.io.modelfile as mf
 
     def broken_dumps(*args, **kwargs):
         raise OSError("disk full")
@@ -58,7 +58,7 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
 
 
 def test_crash_during_write_keeps_the_old_file(tmp_path):
-    from purenn.atomic import atomic_write
+    from purenn.io.atomic import atomic_write
 
     path = tmp_path / "net.json"
     path.write_text("complete")

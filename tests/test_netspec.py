@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from purenn import Layer, Matrix, Network
-from purenn.netspec import (
+from purenn.cli.netspec import (
     InlineNetParser,
     build_network,
     install,

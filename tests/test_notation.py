@@ -5,9 +5,9 @@ import re
 import pytest
 
 from purenn import Layer, Matrix, Network
-from purenn import notation as nt
-from purenn.render import render
-from purenn.trace import trace
+from purenn.rechenweg import notation as nt
+from purenn.rechenweg.render import render
+from purenn.rechenweg.trace import trace
 
 P, M, K = nt.get("parameter"), nt.get("matrizen"), nt.get("ki")
 

@@ -1,4 +1,4 @@
-"""purenn.npy: NumPy's .npy/.npz files without NumPy.
+"""purenn.io.npy: NumPy's .npy/.npz files without NumPy.
 
 The fixtures in tests/fixtures/npy/ were written by real NumPy
 (scripts/make_npy_fixtures.py); expected.json holds what each contains.
@@ -21,7 +21,7 @@ from typing import Any, Dict, List
 import pytest
 
 from purenn.matrix import Matrix
-from purenn.npy import (
+from purenn.io.npy import (
     NpyArray,
     decode_npy,
     encode_npy,

@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 from purenn import Layer, Matrix, Network
 from purenn.evaluation import argmax, evaluate_classifier
-from purenn.progress import ProgressBar, format_seconds
-from purenn.svgplot import learning_curves_svg, write_learning_curves
+from purenn.cli.progress import ProgressBar, format_seconds
+from purenn.io.svgplot import learning_curves_svg, write_learning_curves
 from purenn.training import EpochResult, Progress
 
 

@@ -114,7 +114,7 @@ def test_importing_all_of_purenn_loads_nothing_else() -> None:
         import purenn
         for info in pkgutil.walk_packages(purenn.__path__, "purenn."):
             __import__(info.name)
-        from purenn.cli import build_parser
+        from purenn.cli.main import build_parser
         build_parser()
         std = set(sys.stdlib_module_names) | {"purenn"}
         new = {m.split(".")[0] for m in set(sys.modules) - before}
@@ -150,3 +150,16 @@ def test_the_checker_sees_imports(tmp_path: Path) -> None:
     )
     found = sorted(module for _, module in _imports(path))
     assert found == ["importlib", "jax", "numpy", "numpy", "pandas", "scipy.linalg", "torch.nn"]
+
+
+def test_the_library_never_imports_the_cli() -> None:
+    # purenn/cli/ builds on the library, never the other way round; only ``python -m purenn`` starts it.
+    cli = PACKAGE / "cli"
+    bad = [
+        f"{path.relative_to(ROOT)}:{line}: imports {module}"
+        for path in _modules(PACKAGE)
+        if cli not in path.parents and path.name != "__main__.py"
+        for line, module in _imports(path)
+        if module == "purenn.cli" or module.startswith("purenn.cli.")
+    ]
+    assert not bad, "the library must not import the command line:\n" + "\n".join(bad)

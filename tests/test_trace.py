@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from purenn import Layer, Matrix, Network, losses
-from purenn.render import render
-from purenn.trace import trace
+from purenn.rechenweg.render import render
+from purenn.rechenweg.trace import trace
 
 F = Fraction
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from purenn import Matrix, Network, TrainingDiverged
-from purenn.commands.demo import TRAINING_DATA
+from purenn.course.worked_examples import TRAINING_DATA
 
 
 def test_binary_to_decimal_predicts_five_for_the_left_out_101():

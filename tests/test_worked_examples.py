@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from purenn import errata, formulas, worked_examples
-from purenn.worked_examples import EXAMPLES, format_value, get
+from purenn.course import errata, formulas, worked_examples
+from purenn.course.worked_examples import EXAMPLES, format_value, get
 
 F = Fraction
 

@@ -40,7 +40,7 @@ def results() -> Dict[str, Any]:
     import purenn
     from purenn import Layer, Matrix, Network
     from purenn._engine.kernels import KERNEL
-    from purenn.commands.demo import TRAINING_DATA as BINARY
+    from purenn.course.worked_examples import TRAINING_DATA as BINARY
 
     out: Dict[str, Any] = {}
 

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
-from purenn.cli import UsageError
+from purenn.cli.main import UsageError
 from purenn.evaluation import evaluate_classifier
 from purenn.network import Network
-from purenn.progress import ProgressBar, format_seconds
+from purenn.cli.progress import ProgressBar, format_seconds
 from purenn.training import EpochResult, History, Progress
 
 NAME = "mnist"
@@ -71,10 +71,10 @@ def _sizes(text: str) -> List[int]:
 
 
 def _load(args: argparse.Namespace) -> Tuple[List[Example], List[Example], str]:
-    from purenn import mnist
+    from purenn.io import mnist
 
     if args.download:
-        from purenn.download import download_mnist
+        from purenn.io.download import download_mnist
 
         download_mnist(args.download)
         args.data = args.data or args.download
@@ -146,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{len(history)} {'Epochen fertig trainiert' if de else 'epochs completed'}.")
     _report(net, test, args)
     if args.plot and history:
-        from purenn.svgplot import write_learning_curves
+        from purenn.io.svgplot import write_learning_curves
 
         write_learning_curves(args.plot, history, f"MNIST {shape}")
         print(f"{'Lernkurven' if de else 'Learning curves'}: {args.plot}")
@@ -159,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
-    from purenn.mnist import render_digit
+    from purenn.io.mnist import render_digit
 
     de = args.lang == "de"
     ev = evaluate_classifier(net, test)

@@ -15,7 +15,7 @@ Two sources:
   ``purenn/data/README.md``), split into 4,500 for training and 500 for
   testing. Works offline, needs nothing installed.
 * ``load_directory(dir)`` — the four official files (60,000 training and
-  10,000 test digits), e.g. as fetched by ``purenn.download.download_mnist``.
+  10,000 test digits), e.g. as fetched by ``purenn.io.download.download_mnist``.
 
     >>> one_hot(3)
     [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple, Union
 
-from purenn.idx import IMAGES_MAGIC, LABELS_MAGIC, IdxArray, decompress_if_gzip, parse_idx, read_idx
+from purenn.io.idx import IMAGES_MAGIC, LABELS_MAGIC, IdxArray, decompress_if_gzip, parse_idx, read_idx
 
 __all__ = [
     "Example",

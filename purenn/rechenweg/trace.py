@@ -11,7 +11,7 @@ the terms of the loss.
 The record is plain data (frozen dataclasses) with the slides' layer numbers
 (layer 0 = input, layer L = output) and purenn's 0-based storage indices
 for the neurons; how the indices are *written* is a matter of notation
-(``purenn.notation``) and of ``purenn.render``.
+(``purenn.rechenweg.notation``) and of ``purenn.rechenweg.render``.
 
 >>> from purenn import Layer, Matrix, Network
 >>> net = Network([Layer(Matrix([[2, 1]]), Matrix.column([-1]), "identity")])
@@ -297,7 +297,7 @@ def trace(
 
     ``loss`` defaults to the network's default (cross-entropy after softmax,
     squared error otherwise). Exact inputs and parameters (Fractions) keep
-    every linear step exact; see ``purenn.exact``.
+    every linear step exact; see ``purenn.rechenweg.exact``.
     """
     X = net.as_input(x)
     if X.n_cols != 1:

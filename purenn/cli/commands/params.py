@@ -13,8 +13,8 @@ import argparse
 import re
 from typing import List, Sequence
 
-from purenn import mathtext, render
-from purenn.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
+from purenn.rechenweg import mathtext, render
+from purenn.rechenweg.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
 
 NAME = "params"
 HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"

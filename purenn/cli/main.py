@@ -1,6 +1,6 @@
 """The ``purenn`` command line (also ``python -m purenn``).
 
-Each subcommand lives in its own module under ``purenn/commands/`` and
+Each subcommand lives in its own module under ``purenn/cli/commands/`` and
 provides ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 An error in what the user typed is one line on stderr and exit code 2.
 """
@@ -17,14 +17,14 @@ __all__ = ["main", "UsageError"]
 
 #: The subcommand modules, in the order ``purenn --help`` lists them.
 COMMAND_MODULES = [
-    "purenn.commands.mnist",
-    "purenn.commands.demo",
-    "purenn.commands.params",
-    "purenn.commands.forward",
-    "purenn.commands.backprop",
-    "purenn.commands.formulas",
-    "purenn.commands.examples",
-    "purenn.commands.errata",
+    "purenn.cli.commands.mnist",
+    "purenn.cli.commands.demo",
+    "purenn.cli.commands.params",
+    "purenn.cli.commands.forward",
+    "purenn.cli.commands.backprop",
+    "purenn.cli.commands.formulas",
+    "purenn.cli.commands.examples",
+    "purenn.cli.commands.errata",
 ]
 
 

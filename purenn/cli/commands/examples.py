@@ -4,14 +4,14 @@ For each calculation a document prints — 5·0.2 + 2·0.1 + 4·0.25 = 2.2, the
 matrix product (−25, 36, 14), the parameter counts 57 and 1 430 128, the
 cross-entropy 0.3567, … — the document's number beside purenn's, with ✓
 where they agree and ✗ with the erratum where the document is wrong. See
-``purenn.worked_examples``.
+``purenn.course.worked_examples``.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from purenn import worked_examples
+from purenn.course import worked_examples
 
 NAME = "examples"
 HELP = "recompute every worked example of the course documents and compare with the printed numbers"

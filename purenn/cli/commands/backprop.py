@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 from typing import Optional
 
-from purenn import losses, netspec
-from purenn.commands.forward import add_output_arguments, print_trace, read_input
+from purenn import losses
+from purenn.cli import netspec
+from purenn.cli.commands.forward import add_output_arguments, print_trace, read_input
 from purenn.losses import Loss
 from purenn.scalars import Scalar
-from purenn.trace import trace
+from purenn.rechenweg.trace import trace
 
 NAME = "backprop"
 HELP = "one backpropagation step written out: loss, δ of every layer, gradients, new parameters"

@@ -77,7 +77,7 @@ NOT_IMPLEMENTED: Dict[str, str] = {
     "absolute Fehler; purenn rechnet mit quadratischem Fehler und Cross-Entropy (Erratum "
     "train-loss-absolute). `purenn examples` rechnet das Beispiel nach.",
     "input_size": "Eine Zahl, keine Formel: 28 · 28 = 784 Eingangsneuronen für MNIST "
-    "('Künstliche Intelligenz selbst gemacht'); purenn.mnist liest die Bilder so ein.",
+    "('Künstliche Intelligenz selbst gemacht'); purenn.io.mnist liest die Bilder so ein.",
     "ratio_normalisation": "Nur das Gegenbeispiel zu Softmax, S(z_i) = z_i / Σ_j z_j, in einer Frage "
     "der Folien; keine Implementierung nötig.",
 }
@@ -300,7 +300,7 @@ def implementations(package: str = "purenn") -> List[Tuple[str, FormulaLine]]:
 
 def repo_root() -> Optional[Path]:
     """The source checkout purenn runs from (with ``pyproject.toml`` and ``tests/``), if any."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parent.parent.parent  # purenn/course/formulas.py → the checkout
     if (root / "pyproject.toml").is_file() and (root / "tests").is_dir():
         return root
     return None
@@ -525,7 +525,7 @@ def replace_readme_section(text: str, table: str) -> str:
 
 def update_readme(path: Path, table: Optional[str] = None) -> bool:
     """Rewrite the table between the markers of ``path`` atomically; True if it changed."""
-    from purenn.atomic import atomic_write_text
+    from purenn.io.atomic import atomic_write_text
 
     text = path.read_text(encoding="utf-8")
     new = replace_readme_section(text, render_table("markdown") if table is None else table)

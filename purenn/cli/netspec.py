@@ -10,7 +10,7 @@ typed in as they stand there, layer by layer, with the slides' layer numbers:
 * ``--act NAMES`` names σ^1, …, σ^L, comma-separated (one name = all layers).
 
 A number may be a decimal or a fraction ("1/3"); with ``exact`` every entry
-becomes a ``Fraction`` ("0.2" is exactly 1/5, see ``purenn.exact``).
+becomes a ``Fraction`` ("0.2" is exactly 1/5, see ``purenn.rechenweg.exact``).
 
 Everything that can be wrong is reported in one line that says where:
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn import activations
-from purenn.exact import exact_network, parse_scalar
+from purenn.rechenweg.exact import exact_network, parse_scalar
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network

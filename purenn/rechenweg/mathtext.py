@@ -10,9 +10,9 @@ Three layers, each small:
 * back ends that write blocks as text, Markdown (formulas as ``$…$``) or
   LaTeX (``align*``; needs ``amsmath``): ``render_blocks(blocks, fmt)``.
 
-A number is shown exactly or rounded as ``purenn.exact.show`` decides, and a
+A number is shown exactly or rounded as ``purenn.rechenweg.exact.show`` decides, and a
 calculation joins its result with "=" if it is exact and with "≈" if it is
-rounded. ``purenn.render`` builds the Rechenweg of a network from these
+rounded. ``purenn.rechenweg.render`` builds the Rechenweg of a network from these
 pieces; ``purenn params`` builds the parameter count.
 """
 
@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Sequence, Tuple, Union
 
-from purenn import exact
-from purenn.exact import DEFAULT_DECIMALS
-from purenn.notation import Sym
+from purenn.rechenweg import exact
+from purenn.rechenweg.exact import DEFAULT_DECIMALS
+from purenn.rechenweg.notation import Sym
 from purenn.scalars import Scalar
 
 __all__ = [
@@ -70,14 +70,14 @@ class Expr:
 
 @dataclass(frozen=True)
 class Num(Expr):
-    """A number, shown exactly or rounded (``purenn.exact.show``)."""
+    """A number, shown exactly or rounded (``purenn.rechenweg.exact.show``)."""
 
     value: Scalar
 
 
 @dataclass(frozen=True)
 class Name(Expr):
-    """A symbol such as w¹₁₂ (``purenn.notation.Sym``)."""
+    """A symbol such as w¹₁₂ (``purenn.rechenweg.notation.Sym``)."""
 
     sym: Sym
 

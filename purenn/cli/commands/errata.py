@@ -1,6 +1,6 @@
 """``purenn errata``: where the course documents print a formula, an index or a line of code wrongly.
 
-Prints ``purenn.errata.render``: every entry with what is printed, what is
+Prints ``purenn.course.errata.render``: every entry with what is printed, what is
 correct, why, and the test that shows it, grouped by document.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from purenn import errata
+from purenn.course import errata
 
 NAME = "errata"
 HELP = "list the errors, typos and differing conventions in the course documents"

@@ -16,7 +16,7 @@ A file written by ``net.save(path)`` looks like this (numbers as Python's
 ``layers[k]`` is layer l = k + 1; ``W`` lists the rows of W^l (row i = neuron
 i of layer l), ``b`` the entries of b^l. Fractions are written as floats.
 The course code saves only its weight matrices (``numpy.savez``); that form is
-read and written by ``purenn.course_form``.
+read and written by ``purenn.io.course_form``.
 
 Saving is atomic (temporary file, then rename); loading checks everything
 and says what is wrong in a ``ValueError``.
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 from purenn import activations
-from purenn.atomic import atomic_write_text
+from purenn.io.atomic import atomic_write_text
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network

@@ -1,8 +1,8 @@
 """Writing a Rechenweg down: plain text for the terminal, Markdown, or LaTeX.
 
-``render(trace)`` turns a ``purenn.trace.Trace`` into text, formula for
+``render(trace)`` turns a ``purenn.rechenweg.trace.Trace`` into text, formula for
 formula, in one of the course documents' index conventions
-(``purenn.notation``), with German labels (Logits, Aktivierung, Gewichte,
+(``purenn.rechenweg.notation``), with German labels (Logits, Aktivierung, Gewichte,
 Bias, Verlust, Fehler δ, Gradient, Lernrate) or English ones (``lang="en"``).
 
 Every line of a calculation has the same shape — the symbol, the formula in
@@ -12,10 +12,10 @@ symbols, the formula with the numbers put in, the result::
     a¹₁ = σ(z¹₁) = σ(2.4) = 1 / (1 + e^(−2.4)) ≈ 0.9168
 
 The result is joined with "=" if it is shown exactly and with "≈" if it is
-rounded to ``decimals`` places (see ``purenn.exact``).
+rounded to ``decimals`` places (see ``purenn.rechenweg.exact``).
 
 The formulas, the document blocks and the three output formats are
-``purenn.mathtext``; this module decides what the Rechenweg says: which
+``purenn.rechenweg.mathtext``; this module decides what the Rechenweg says: which
 formula for which step, the labels in German or English, and the symbols of
 the chosen notation.
 """
@@ -25,9 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from purenn import exact
-from purenn.exact import DEFAULT_DECIMALS
-from purenn.mathtext import (
+from purenn.rechenweg import exact
+from purenn.rechenweg.exact import DEFAULT_DECIMALS
+from purenn.rechenweg.mathtext import (
     Block,
     Call,
     Diff,
@@ -57,10 +57,10 @@ from purenn.mathtext import (
     render_blocks,
 )
 from purenn.matrix import Matrix
-from purenn.notation import Notation, Sym
-from purenn.notation import get as get_notation
+from purenn.rechenweg.notation import Notation, Sym
+from purenn.rechenweg.notation import get as get_notation
 from purenn.scalars import Scalar
-from purenn.trace import (
+from purenn.rechenweg.trace import (
     ActivationEntry,
     DeltaEntry,
     LayerBackward,
@@ -239,7 +239,7 @@ def render(trace: Trace, fmt: str = "text", notation: "str | Notation" = "parame
 
     >>> from fractions import Fraction as F
     >>> from purenn import Layer, Matrix, Network
-    >>> from purenn.trace import trace
+    >>> from purenn.rechenweg.trace import trace
     >>> net = Network([Layer(Matrix([[5, 2, 4]]), Matrix.column([1]), "relu")])
     >>> text = render(trace(net, [F("0.2"), F("0.1"), F("0.25")]))
     >>> print("\\n".join(line for line in text.splitlines() if line.startswith("    ")))

@@ -2,7 +2,7 @@
 
 The table is read from the code (the ``Formula [key]`` lines of the
 docstrings) and from the tests (``@pytest.mark.formula``); see
-``purenn.formulas``. ``--update-readme README.md`` writes the Markdown table
+``purenn.course.formulas``. ``--update-readme README.md`` writes the Markdown table
 between the README's markers ``<!-- formulas:start -->`` and
 ``<!-- formulas:end -->`` and leaves the rest of the file as it is.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from purenn import formulas
+from purenn.course import formulas
 
 NAME = "formulas"
 HELP = "list every formula of the course documents with the function that implements it and its tests"

@@ -4,7 +4,7 @@ Why this exists: the course code of 'Künstliche Intelligenz selbst gemacht'
 (Speichern und Laden trainierter Gewichte) saves a trained network with
 ``numpy.savez(filename, *self.weights)`` and reads it back with
 ``numpy.load``. purenn runs on the standard library alone, so it reads and
-writes those files itself; ``purenn.course_form`` turns them into networks.
+writes those files itself; ``purenn.io.course_form`` turns them into networks.
 
 The format, in brief (NumPy's "NPY format" specification):
 
@@ -32,7 +32,7 @@ unpickled or executed.
 
 What purenn writes: float64 (``<f8``) for floats, int64 (``<i8``) for whole
 numbers, ``|b1`` for booleans, C order, format version 1.0 — through
-``purenn.atomic``, so a failed write never leaves half a file.
+``purenn.io.atomic``, so a failed write never leaves half a file.
 
     >>> blob = encode_npy([[1.5, 2.0], [3.0, 4.0]])
     >>> blob[:10], len(blob)
@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
-from purenn.atomic import atomic_write, atomic_write_bytes
+from purenn.io.atomic import atomic_write, atomic_write_bytes
 
 __all__ = [
     "NpyArray",

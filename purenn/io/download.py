@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, List, Mapping, Optional, Sequence, Union
 
-from purenn.atomic import atomic_write
+from purenn.io.atomic import atomic_write
 
 __all__ = ["download_mnist", "DownloadError", "FileStatus", "MIRRORS", "MNIST_MD5", "md5_of_file"]
 

@@ -27,15 +27,14 @@ from fractions import Fraction
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from purenn import activations, losses
-from purenn.errata import KI, PARAMETER, SOURCES, TRAINING, WOCHE10
-from purenn.exact import show
+from purenn.course.errata import KI, PARAMETER, SOURCES, TRAINING, WOCHE10
+from purenn.rechenweg.exact import show
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network
 from purenn.scalars import Scalar
-from purenn.commands.demo import TRAINING_DATA
 
-__all__ = ["Value", "WorkedExample", "Outcome", "EXAMPLES", "get", "format_value", "render"]
+__all__ = ["Value", "WorkedExample", "Outcome", "EXAMPLES", "TRAINING_DATA", "get", "format_value", "render"]
 
 #: A number, a vector (tuple of numbers) or a matrix (tuple of rows).
 Value = Union[Scalar, Tuple[Scalar, ...], Tuple[Tuple[Scalar, ...], ...]]
@@ -265,7 +264,17 @@ def _ki_softmax_stable() -> Value:
     return _column(activations.softmax(Matrix.column([1000.0, 1001.0, 1002.0])))
 
 
-#: The training data of 'Binärumwandlung trainieren': 101 is left out on purpose.
+#: The seven examples of the slide 'Binärumwandlung trainieren'; 101 → 5 is left
+#: out on purpose, for the network to guess (also the data of ``purenn demo``).
+TRAINING_DATA = [
+    ([0, 0, 0], [0]),
+    ([0, 0, 1], [1]),
+    ([0, 1, 0], [2]),
+    ([0, 1, 1], [3]),
+    ([1, 0, 0], [4]),
+    ([1, 1, 0], [6]),
+    ([1, 1, 1], [7]),
+]
 BINARY_DATA = TRAINING_DATA
 BINARY_SEED = 1
 

@@ -34,7 +34,7 @@ w^(l)_(j,k), k ≥ 1          ``net.W(l)[j, k − 1]``
 The course saves these matrices with ``numpy.savez(filename, *self.weights)``
 and rebuilds the structure from their shapes ("Speichern und Laden
 trainierter Gewichte"); ``save_npz`` and ``load_npz`` read and write exactly
-those files, through ``purenn.npy``. The files hold no activation functions:
+those files, through ``purenn.io.npy``. The files hold no activation functions:
 the course code takes them from its constructor, whose defaults are sigmoid
 for the hidden layers and ReLU for the output layer ("Erweiterung des
 Konstruktors um Aktivierungsfunktionen"); they are the defaults here too.
@@ -51,7 +51,7 @@ from purenn.activations import get as get_activation
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network
-from purenn.npy import NpyArray, read_npz, write_npz
+from purenn.io.npy import NpyArray, read_npz, write_npz
 from purenn.scalars import Scalar, describe, is_number
 
 __all__ = [

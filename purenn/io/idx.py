@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence, Tuple, Union
 
-from purenn.atomic import atomic_write_bytes
+from purenn.io.atomic import atomic_write_bytes
 
 __all__ = [
     "IdxArray",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 from xml.sax.saxutils import escape
 
-from purenn.atomic import atomic_write_text
+from purenn.io.atomic import atomic_write_text
 from purenn.training import EpochResult
 
 __all__ = ["learning_curves_svg", "write_learning_curves"]

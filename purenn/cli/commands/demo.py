@@ -10,22 +10,12 @@ from __future__ import annotations
 
 import argparse
 
+from purenn.course.worked_examples import TRAINING_DATA
 from purenn.network import Network
 
 NAME = "demo"
 HELP = "train the course's binary-to-decimal network (3-4-1, ReLU) and show its predictions"
 EPILOG = "example:\n  purenn demo --seed 1 --epochs 3000"
-
-#: The seven examples of the slide; 101 → 5 is left out for the network to guess.
-TRAINING_DATA = [
-    ([0, 0, 0], [0]),
-    ([0, 0, 1], [1]),
-    ([0, 1, 0], [2]),
-    ([0, 1, 1], [3]),
-    ([1, 0, 0], [4]),
-    ([1, 1, 0], [6]),
-    ([1, 1, 1], [7]),
-]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

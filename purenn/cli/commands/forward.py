@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from purenn import mathtext, netspec, notation, render
-from purenn.exact import DEFAULT_DECIMALS, check_decimals
+from purenn.cli import netspec
+from purenn.rechenweg import mathtext, notation, render
+from purenn.rechenweg.exact import DEFAULT_DECIMALS, check_decimals
 from purenn.network import Network
 from purenn.scalars import Scalar
-from purenn.trace import Trace, trace
+from purenn.rechenweg.trace import Trace, trace
 
 NAME = "forward"
 HELP = "the forward pass written out: every logit and activation with the numbers put in"
