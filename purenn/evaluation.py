@@ -11,19 +11,10 @@ from typing import Any, List, Sequence, Tuple
 
 from purenn.matrix import Matrix
 from purenn.network import Network
-from purenn.scalars import Scalar
+from purenn.scalars import Scalar, argmax
 from purenn.training import check_data, predict_batches
 
 __all__ = ["Evaluation", "evaluate_classifier", "argmax"]
-
-
-def argmax(values: Sequence[Scalar]) -> int:
-    """The index of the largest value (the first one on a tie).
-
-    >>> argmax([0.1, 0.7, 0.2])
-    1
-    """
-    return max(range(len(values)), key=values.__getitem__)
 
 
 @dataclass(frozen=True)

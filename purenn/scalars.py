@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 from numbers import Real
-from typing import Union
+from typing import Sequence, Union
 
-__all__ = ["Scalar", "is_number", "is_finite", "describe"]
+__all__ = ["Scalar", "is_number", "is_finite", "describe", "argmax"]
 
 #: One matrix entry.
 Scalar = Union[int, float, Fraction]
@@ -41,3 +41,14 @@ def describe(value: object) -> str:
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{text} ({type(value).__name__})"
+
+
+def argmax(values: Sequence[Scalar]) -> int:
+    """The position of the largest value, the first on a tie: the class a network picks.
+
+    >>> argmax([0.1, 0.7, 0.2])
+    1
+    """
+    if not values:
+        raise ValueError("argmax of an empty vector: there is no largest entry")
+    return max(range(len(values)), key=values.__getitem__)

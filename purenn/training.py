@@ -22,7 +22,7 @@ from purenn.layer import Layer
 from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
 from purenn.network import Network, check_eta
-from purenn.scalars import Scalar, describe, is_number
+from purenn.scalars import Scalar, argmax, describe, is_number
 
 __all__ = ["train", "evaluate", "EpochResult", "Progress", "History", "TrainingDiverged"]
 
@@ -278,7 +278,7 @@ def _count_correct(A: Matrix, Y: Sequence[Sequence[Scalar]]) -> int:
     """How many columns of A have their largest output where the target has its 1."""
     correct = 0
     for a_col, y_col in zip(zip(*A.rows), Y):
-        if max(range(len(a_col)), key=a_col.__getitem__) == max(range(len(y_col)), key=y_col.__getitem__):
+        if argmax(a_col) == argmax(y_col):
             correct += 1
     return correct
 

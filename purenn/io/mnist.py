@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple, Union
 
 from purenn.io.idx import IMAGES_MAGIC, LABELS_MAGIC, IdxArray, decompress_if_gzip, parse_idx, read_idx
+from purenn.scalars import argmax
 
 __all__ = [
     "Example",
@@ -103,7 +104,7 @@ def label_of(y: Sequence[float]) -> int:
     """
     if not y:
         raise ValueError("label_of: the vector is empty")
-    return max(range(len(y)), key=y.__getitem__)
+    return argmax(y)
 
 
 def _check_pair(images: IdxArray, labels: IdxArray, images_name: str, labels_name: str) -> None:
