@@ -14,7 +14,18 @@ from typing import Any, Iterator
 from purenn.activations import Activation, get
 from purenn.matrix import Matrix
 
-__all__ = ["Layer"]
+__all__ = ["Layer", "param_count"]
+
+
+def param_count(m: int, n: int) -> int:
+    """The parameters of a layer with n neurons and m inputs: n·m weights and n biases.
+
+    Formula [param_count]: n·m + n = (m + 1)·n for n neurons and m inputs — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
+
+    >>> param_count(5, 8), param_count(300, 1000)
+    (48, 301000)
+    """
+    return (m + 1) * n
 
 
 @dataclass(frozen=True)
@@ -73,11 +84,8 @@ class Layer:
 
     @property
     def n_params(self) -> int:
-        """n·m + n = (m + 1)·n ('Parameter in neuronalen Netzen', Parameter der 1. Schicht).
-
-        Formula [param_count]: n·m + n = (m + 1)·n for n neurons and m inputs — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
-        """
-        return (self.n_inputs + 1) * self.n_neurons
+        """n·m + n = (m + 1)·n ('Parameter in neuronalen Netzen', Parameter der 1. Schicht)."""
+        return param_count(self.n_inputs, self.n_neurons)
 
     def logits(self, a_prev: Matrix) -> Matrix:
         """z^l = W^l a^(l−1) + b^l ('Parameter in neuronalen Netzen', Ausgänge von Schicht k).

@@ -15,6 +15,7 @@ from typing import List, Sequence
 
 from purenn.rechenweg import mathtext, render
 from purenn.rechenweg.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
+from purenn.layer import param_count
 
 NAME = "params"
 HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"
@@ -84,17 +85,6 @@ def parse_sizes(words: Sequence[str]) -> List[int]:
     return sizes
 
 
-def layer_params(m: int, n: int) -> int:
-    """The parameters of a layer with n neurons and m inputs: n·m weights and n biases.
-
-    Formula [param_count]: n·m + n = (m + 1)·n — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
-
-    >>> layer_params(5, 8), layer_params(300, 1000)
-    (48, 301000)
-    """
-    return (m + 1) * n
-
-
 def grouped(value: int, sep: str) -> str:
     """``value`` with its digits in groups of three: 1 430 128, 1,430,128.
 
@@ -123,7 +113,7 @@ def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
     counts = []
     for l in range(1, len(sizes)):
         m, n = sizes[l - 1], sizes[l]
-        counts.append(layer_params(m, n))
+        counts.append(param_count(m, n))
         label = T["layer"].format(l=l, m=m, n=n, ms="" if m == 1 else T["inputs_plural"],
                                   ns="" if n == 1 else T["neurons_plural"])
         steps = (Prod((Sum((Num(m), Num(1))), Num(n))), Prod((Num(m + 1), Num(n))), number(counts[-1]))
