@@ -8,6 +8,8 @@ import pytest
 
 from purenn import Layer, Matrix, Network, activations, losses
 
+from course_networks import parameter_exercise
+
 H = 1e-6
 HIDDEN = ["sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax"]
 OUTPUT = ["sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax"]
@@ -92,10 +94,7 @@ def test_batch_gradients_are_the_sum_of_the_example_gradients():
 
 def test_forward_pass_of_the_parameter_exercise():
     # 'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel; input as in 'Training'.
-    net = Network([
-        Layer(Matrix([[2, 1], [1, 2], [0.5, 3]]), Matrix.column([-1, 0, -0.25]), activations.sigmoid),
-        Layer(Matrix([[0, 1, 0], [1, -1, 1]]), Matrix.column([-1, 0]), activations.softmax),
-    ])
+    net = parameter_exercise()
     fp = net.forward([1.3, 0.8])
     assert fp.z(1).flat() == pytest.approx([2.4, 2.9, 2.8])
     a1 = [1 / (1 + math.exp(-v)) for v in (2.4, 2.9, 2.8)]

@@ -9,6 +9,8 @@ from purenn.rechenweg import notation as nt
 from purenn.rechenweg.render import render
 from purenn.rechenweg.trace import trace
 
+from course_networks import parameter_exercise
+
 P, M, K = nt.get("parameter"), nt.get("matrizen"), nt.get("ki")
 
 
@@ -65,11 +67,7 @@ def test_generic_weight_and_description():
 
 def _exercise():
     """'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel, with a target and η."""
-    net = Network([
-        Layer(Matrix([[2, 1], [1, 2], [0.5, 3]]), Matrix.column([-1, 0, -0.25]), "sigmoid"),
-        Layer(Matrix([[0, 1, 0], [1, -1, 1]]), Matrix.column([-1, 0]), "softmax"),
-    ])
-    return trace(net, [1.3, 0.8], y=[0, 1], eta=0.5)
+    return trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
 
 
 _RESULT = re.compile(r" [=≈←] ([^=≈←]+)$")

@@ -16,6 +16,8 @@ from purenn import Layer, Matrix, Network, losses
 from purenn.rechenweg.render import render
 from purenn.rechenweg.trace import trace
 
+from course_networks import parameter_exercise
+
 F = Fraction
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NOTATIONS = ("parameter", "matrizen", "ki")
@@ -44,14 +46,6 @@ def ki_relu():
     W = Matrix([[F("-0.5"), F(4)], [F(3), F(-5)], [F(1), F(-2)]])
     net = Network([Layer(W, Matrix.column([F(0), F(0), F(0)]), "relu")])
     return trace(net, [F(2), F(-6)])
-
-
-def exercise_net():
-    """'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel: sigmoid, then softmax."""
-    return Network([
-        Layer(Matrix([[2, 1], [1, 2], [0.5, 3]]), Matrix.column([-1, 0, -0.25]), "sigmoid"),
-        Layer(Matrix([[0, 1, 0], [1, -1, 1]]), Matrix.column([-1, 0]), "softmax"),
-    ])
 
 
 def small_net():
@@ -85,7 +79,7 @@ def test_ki_relu_matrix_example_golden(notation):
 
 @pytest.mark.parametrize("notation", NOTATIONS)
 def test_parameter_forward_exercise_golden(notation):
-    t = trace(exercise_net(), [1.3, 0.8])
+    t = trace(parameter_exercise(), [1.3, 0.8])
     s = lambda v: 1 / (1 + math.exp(-v))  # noqa: E731
     a1 = [s(2.4), s(2.9), s(2.8)]
     z2 = [a1[1] - 1, a1[0] - a1[1] + a1[2]]
@@ -101,7 +95,7 @@ def test_parameter_forward_exercise_golden(notation):
 
 @pytest.mark.parametrize("fmt, ext", [("markdown", "md"), ("latex", "tex")])
 def test_parameter_forward_exercise_markdown_and_latex_golden(fmt, ext):
-    text = render(trace(exercise_net(), [1.3, 0.8]), fmt)
+    text = render(trace(parameter_exercise(), [1.3, 0.8]), fmt)
     check_golden(f"forward_exercise_parameter.{ext}", text)
 
 
@@ -128,9 +122,9 @@ def _cost(net, x, y, loss):
 
 @pytest.mark.parametrize("net, x, y, loss", [
     (small_net(), [1.3, 0.8], [0.45], "squared_error"),
-    (exercise_net(), [1.3, 0.8], [0, 1], "cross_entropy"),
-    (exercise_net(), [1.3, 0.8], [0.2, 0.6], "cross_entropy"),  # not one-hot: s·Σy − y
-    (exercise_net(), [1.3, 0.8], [0, 1], "squared_error"),  # softmax Jacobian
+    (parameter_exercise(), [1.3, 0.8], [0, 1], "cross_entropy"),
+    (parameter_exercise(), [1.3, 0.8], [0.2, 0.6], "cross_entropy"),  # not one-hot: s·Σy − y
+    (parameter_exercise(), [1.3, 0.8], [0, 1], "squared_error"),  # softmax Jacobian
     (Network.create([3, 4, 2], hidden="tanh", output="identity", seed=3), [0.5, -1, 2], [1, -1], "half_squared_error"),
 ])
 def test_gradients_match_finite_differences(net, x, y, loss):
@@ -166,7 +160,7 @@ def test_small_net_by_hand():
 
 def test_record_entries_add_up():
     """Each entry's parts give its value: the record can be checked line by line."""
-    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
     for layer in t.layers:
         for e in layer.logits:
             assert sum(w * a for w, a in zip(e.weights, e.inputs)) + e.bias == pytest.approx(e.z)
@@ -199,7 +193,7 @@ def test_output_rule_factors():
 
 
 def test_softmax_jacobian_rule_terms():
-    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], loss="squared_error")
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], loss="squared_error")
     for d in t.back(2).deltas:
         assert d.rule == "softmax_jacobian"
         assert d.delta == pytest.approx(sum(J * g for J, g in d.terms))
@@ -258,7 +252,7 @@ def test_accessors_say_what_is_missing():
 
 
 def test_labels_german_and_english():
-    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
     de, en = render(t), render(t, lang="en")
     for label in ("Logits", "Aktivierung", "Gewichte", "Bias", "Verlust", "Fehler δ", "Gradient", "Lernrate"):
         assert label in de
@@ -268,7 +262,7 @@ def test_labels_german_and_english():
 
 
 def test_markdown_and_latex_formulas():
-    t = trace(exercise_net(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
     md, tex = render(t, "markdown"), render(t, "latex")
     assert r"- $z^{1}_{1} = w^{1}_{11} \cdot x_{1} + w^{1}_{12} \cdot x_{2} + b^{1}_{1}" in md
     assert r"$W^{1} = \begin{pmatrix} 2 & 1 \\ 1 & 2 \\ 0.5 & 3 \end{pmatrix}$" in md
