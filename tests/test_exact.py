@@ -5,16 +5,8 @@ from fractions import Fraction
 import pytest
 
 from purenn import Layer, Matrix, Network
-from purenn.rechenweg.exact import (
-    check_decimals,
-    decimal_text,
-    exact_network,
-    parse_scalar,
-    relation,
-    show,
-    terminates,
-    to_fraction,
-)
+from purenn.rechenweg.display import check_decimals, decimal_text, relation, show, terminates
+from purenn.rechenweg.exact import exact_network, parse_scalar, to_fraction
 from purenn.rechenweg.render import render
 from purenn.rechenweg.trace import trace
 

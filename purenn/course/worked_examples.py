@@ -28,7 +28,7 @@ from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from purenn import activations, losses
 from purenn.course.errata import KI, PARAMETER, SOURCES, TRAINING, WOCHE10
-from purenn.rechenweg.exact import show
+from purenn.rechenweg.display import show
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network

@@ -10,7 +10,7 @@ Three layers, each small:
 * back ends that write blocks as text, Markdown (formulas as ``$…$``) or
   LaTeX (``align*``; needs ``amsmath``): ``render_blocks(blocks, fmt)``.
 
-A number is shown exactly or rounded as ``purenn.rechenweg.exact.show`` decides, and a
+A number is shown exactly or rounded as ``purenn.rechenweg.display.show`` decides, and a
 calculation joins its result with "=" if it is exact and with "≈" if it is
 rounded. ``purenn.rechenweg.render`` builds the Rechenweg of a network from these
 pieces; ``purenn params`` builds the parameter count.
@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Sequence, Tuple, Union
 
-from purenn.rechenweg import exact
-from purenn.rechenweg.exact import DEFAULT_DECIMALS
+from purenn.rechenweg import display
+from purenn.rechenweg.display import DEFAULT_DECIMALS
 from purenn.rechenweg.notation import Sym
 from purenn.scalars import Scalar
 
@@ -70,7 +70,7 @@ class Expr:
 
 @dataclass(frozen=True)
 class Num(Expr):
-    """A number, shown exactly or rounded (``purenn.rechenweg.exact.show``)."""
+    """A number, shown exactly or rounded (``purenn.rechenweg.display.show``)."""
 
     value: Scalar
 
@@ -281,10 +281,10 @@ class _Backend:
 
     # numbers
 
-    def shown(self, v: Scalar) -> exact.Shown:
-        return exact.show(v, self.decimals)
+    def shown(self, v: Scalar) -> display.Shown:
+        return display.show(v, self.decimals)
 
-    def magnitude(self, s: exact.Shown) -> str:
+    def magnitude(self, s: display.Shown) -> str:
         if s.fraction is not None:
             return f"{s.fraction[0]}/{s.fraction[1]}"
         return s.digits
@@ -436,7 +436,7 @@ class _LatexBackend(_Backend):
 
     minus, times, approx, arrow, hadamard = "-", r" \cdot ", r"\approx", r"\leftarrow", r" \odot "
 
-    def magnitude(self, s: exact.Shown) -> str:
+    def magnitude(self, s: display.Shown) -> str:
         if s.fraction is not None:
             return rf"\frac{{{s.fraction[0]}}}{{{s.fraction[1]}}}"
         return s.digits
@@ -508,7 +508,7 @@ def _markdown_prose(text: str) -> str:
 
 def render_blocks(blocks: Sequence[Block], fmt: str = "text", decimals: int = DEFAULT_DECIMALS) -> str:
     """The blocks written as "text", "markdown" or "latex"; the result ends with a newline."""
-    exact.check_decimals(decimals)
+    display.check_decimals(decimals)
     writers = {"text": _TextWriter, "markdown": _MarkdownWriter, "latex": _LatexWriter}
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")

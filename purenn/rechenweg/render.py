@@ -25,8 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from purenn.rechenweg import exact
-from purenn.rechenweg.exact import DEFAULT_DECIMALS
+from purenn.rechenweg import display
+from purenn.rechenweg.exact import is_exact
+from purenn.rechenweg.display import DEFAULT_DECIMALS
 from purenn.rechenweg.mathtext import (
     Block,
     Call,
@@ -283,7 +284,7 @@ def _preamble(trace: Trace, names: _Names, T: Dict[str, str], lang: str, decimal
     sizes = "-".join(str(n) for n in net.structure)
     acts = ", ".join(f"{T['layer']} {l}: {net.activation(l).name}" for l in range(1, net.L + 1))
     numbers = trace.x.flat() + [v for layer in net.layers for v in layer.W.flat() + layer.b.flat()]
-    exact_mode = all(exact.is_exact(v) for v in numbers)
+    exact_mode = all(is_exact(v) for v in numbers)
     return [
         Heading(1, (T["title_back" if trace.loss is not None else "title"],)),
         Para((f"{T['network']}: {sizes} ({acts})",)),

@@ -12,7 +12,7 @@ import argparse
 
 from purenn.cli import netspec
 from purenn.rechenweg import mathtext, notation, render
-from purenn.rechenweg.exact import DEFAULT_DECIMALS, check_decimals
+from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
 from purenn.network import Network
 from purenn.scalars import Scalar
 from purenn.rechenweg.trace import Trace, trace
