@@ -8,12 +8,11 @@ counts down from l = L to l = 1 with those same numbers.
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from purenn import activations as act
 from purenn import init as initialisation
@@ -23,10 +22,9 @@ from purenn.layer import Layer
 from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.records import ForwardPass, Gradients
+from purenn.training import History, check_eta, train
 from purenn.scalars import Scalar, describe, is_number
 
-if TYPE_CHECKING:
-    from purenn.training import History
 
 __all__ = ["Network", "Input"]
 
@@ -255,15 +253,13 @@ class Network:
             for l in range(1, self.L + 1)
         ]
 
-    def train(self, data: Sequence[Any], **options: Any) -> "History":
+    def train(self, data: Sequence[Any], **options: Any) -> History:
         """Mini-batch stochastic gradient descent; see ``purenn.training.train``.
 
         ``net.train(data, epochs=30, batch_size=10, eta=3.0, seed=1)`` — keyword
         arguments: epochs, batch_size (0 = all data per step), eta, loss, seed,
         test_data, callback.
         """
-        from purenn.training import train
-
         return train(self, data, **options)
 
     # -- files ------------------------------------------------------------------
@@ -315,14 +311,6 @@ class Network:
         if Y.n_cols != N:
             raise ValueError(f"got {N} inputs but {Y.n_cols} targets: one target per example")
         return Y
-
-
-def check_eta(eta: object) -> None:
-    """η must be a positive finite number."""
-    if not is_number(eta):
-        raise TypeError(f"the learning rate eta must be a number, got {describe(eta)}")
-    if not (eta > 0 and math.isfinite(eta)):  # type: ignore[operator, arg-type]
-        raise ValueError(f"the learning rate eta must be a positive number, got {eta!r}")
 
 
 def _checked_structure(structure: Sequence[int]) -> List[int]:

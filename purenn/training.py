@@ -15,14 +15,16 @@ import math
 import random
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from purenn import _engine
 from purenn.layer import Layer
 from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
-from purenn.network import Network, check_eta
 from purenn.scalars import Scalar, argmax, describe, is_number
+
+if TYPE_CHECKING:  # training only calls the network's methods; network.py imports this module
+    from purenn.network import Network
 
 __all__ = ["train", "evaluate", "EpochResult", "Progress", "History", "TrainingDiverged"]
 
@@ -205,6 +207,14 @@ def _evaluate(
         correct += _count_correct(A, Y)
     one_hot = all(_is_one_hot(y) for y in ys)
     return total / len(xs), (correct / len(xs) if one_hot else None)
+
+
+def check_eta(eta: object) -> None:
+    """η must be a positive finite number."""
+    if not is_number(eta):
+        raise TypeError(f"the learning rate eta must be a number, got {describe(eta)}")
+    if not (eta > 0 and math.isfinite(eta)):  # type: ignore[operator, arg-type]
+        raise ValueError(f"the learning rate eta must be a positive number, got {eta!r}")
 
 
 def predict_batches(

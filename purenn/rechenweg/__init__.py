@@ -2,5 +2,6 @@
 
 ``trace`` records what the core computes, ``render`` decides what is shown and
 in which order, ``mathtext`` writes formulas as text, Markdown or LaTeX,
-``notation`` holds the documents' index conventions and ``exact`` exact fractions.
+``notation`` holds the documents' index conventions, ``exact`` exact fractions and
+``display`` how a number is shown (= or ≈).
 """
