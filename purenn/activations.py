@@ -54,18 +54,14 @@ class Activation:
     def __call__(self, z: Matrix, derivative: bool = False) -> Matrix:
         """σ(z), or σ'(z) with ``derivative=True``, for every entry of z.
 
-        Formula [activation]: a^k = σ(z^k) = σ(W^k · a^(k−1) + b^k) — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
-        Formula [activation]: a_j^l = σ(z_j^l) — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
-        Formula [activation]: a_j^(l) = σ(z_j^(l)) — 'Künstliche Intelligenz selbst gemacht', Neuronen und Gewichte
-        Formula [activation_derivative]: ∂a_j^l/∂z_j^l = σ'(z_j^l), with derivative=True — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [activation_derivative]: ∂a_j^(l)/∂z_j^(l) = σ^(l)'(z_j^(l)), with derivative=True — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 3)
+        Slides: Parameter, Matrizen, KI — ``purenn formulas`` [activation, activation_derivative]
         """
         return z.map(self.df if derivative else self.f)
 
     def backward(self, z: Matrix, dC_da: Matrix) -> Matrix:
         """δ = ∂C/∂a ⊙ σ'(z): the step from ∂C/∂a^l to δ^l ('Matrizen in Neuronalen Netzen' §3.6).
 
-        Formula [delta]: δ_j^(l) = ∂C/∂a_j^(l) · ∂a_j^(l)/∂z_j^(l) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
+        Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung 6 — ``purenn formulas`` [delta]
         """
         return dC_da.hadamard(self(z, derivative=True))
 
@@ -82,8 +78,7 @@ def _sigmoid(x: float) -> float:
 
     Written in two branches so that e^(−x) never overflows for large |x|.
 
-    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)), a value between 0 and 1 — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
-    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)) — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
+    Slides: 'Matrizen' §2.3, 'KI selbst gemacht' — ``purenn formulas`` [sigmoid]
     """
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -94,8 +89,7 @@ def _sigmoid(x: float) -> float:
 def _sigmoid_derivative(x: float) -> float:
     """σ'(x) = σ(x) · (1 − σ(x)) ('Matrizen in Neuronalen Netzen' §3.4).
 
-    Formula [sigmoid_derivative]: σ'(x) = e^(−x) / (1 + e^(−x))² = σ(x) · (1 − σ(x)) — 'Matrizen in Neuronalen Netzen', 3.4 Ableitung der sigmoid Funktion
-    Formula [sigmoid_derivative]: σ'(x) = σ(x) · (1 − σ(x)) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 3)
+    Slides: 'Matrizen' §3.4, 'KI selbst gemacht' Gleichung 3 — ``purenn formulas`` [sigmoid_derivative]
     """
     s = _sigmoid(x)
     return s * (1.0 - s)
@@ -113,8 +107,7 @@ def _relu(x: Scalar) -> Scalar:
 
     Exact inputs stay exact: ReLU(Fraction(16, 5)) is Fraction(16, 5).
 
-    Formula [relu]: ReLU(x) = max(0, x): x ≥ 0 stays, a negative x becomes 0 — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Einblendung ReLU
-    Formula [relu]: ReLU(x) = max(0, x) = x if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
+    Slides: 'Woche 10', 'KI selbst gemacht' — ``purenn formulas`` [relu]
     """
     return x if x > 0 else type(x)(0)
 
@@ -128,7 +121,7 @@ def _relu_derivative(x: Scalar) -> Scalar:
     derivative at 0, so either is a valid choice; purenn follows the slide
     formula (see ``purenn errata``).
 
-    Formula [relu_derivative]: ReLU'(x) = 1 if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [relu_derivative]
     """
     return 1 if x > 0 else 0
 
@@ -177,7 +170,7 @@ tanh = Activation("tanh", math.tanh, _tanh_derivative)
 def _identity(x: Scalar) -> Scalar:
     """f(x) = x ('Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen anlegen).
 
-    Formula [identity]: f(z) = z — 'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen anlegen
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [identity]
     """
     return x
 
@@ -185,7 +178,7 @@ def _identity(x: Scalar) -> Scalar:
 def _one(x: Scalar) -> Scalar:
     """f'(x) = 1 for every x ('Ableitungen der Aktivierungsfunktionen').
 
-    Formula [identity_derivative]: f'(z) = 1 — 'Künstliche Intelligenz selbst gemacht', Ableitungen der Aktivierungsfunktionen
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [identity_derivative]
     """
     return 1
 
@@ -204,7 +197,7 @@ def _softmax_column(z: Sequence[float]) -> List[float]:
     subtracting the largest z makes every exponent ≤ 0, so e^x ≤ 1 never
     overflows, and the result equals the plain softmax (the slide 'Beweis').
 
-    Formula [softmax_stable]: softmax*(z_i) = e^(z_i − max(Z)) / Σ_j e^(z_j − max(Z)) = softmax(z_i) — 'Künstliche Intelligenz selbst gemacht', Numerisch stabiler Softmax
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [softmax_stable]
     """
     m = max(z)
     e = [math.exp(v - m) for v in z]
@@ -219,7 +212,7 @@ class Softmax(Activation):
     Jacobian ∂s_i/∂z_j of each column (``jacobian``); ``backward`` goes
     through it. ``softmax(z, derivative=True)`` therefore refuses and says so.
 
-    Formula [softmax]: a_i^(l) = e^(z_i^(l)) / Σ_{j=0}^{n^(l)−1} e^(z_j^(l)), for each column — 'Künstliche Intelligenz selbst gemacht', Softmax für Klassifikationsnetzwerke
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [softmax]
     """
 
     def __init__(self) -> None:
@@ -242,7 +235,7 @@ class Softmax(Activation):
     def backward(self, z: Matrix, dC_da: Matrix) -> Matrix:
         """δ = Jᵀ · ∂C/∂a for each column, J the softmax Jacobian at that column's z.
 
-        Formula [softmax_jacobian]: ∂C/∂z_j = Σ_i ∂C/∂s_i · ∂s_i/∂z_j with ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+        Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung III — ``purenn formulas`` [softmax_jacobian]
         """
         columns = []
         for z_col, g_col in zip(zip(*z.rows), zip(*dC_da.rows)):
@@ -264,7 +257,7 @@ def softmax_jacobian(z: Matrix) -> Matrix:
 
     'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax, equation III.
 
-    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung III — ``purenn formulas`` [softmax_jacobian]
 
     >>> J = softmax_jacobian(Matrix.column([0.0, 0.0]))
     >>> J.tolist()

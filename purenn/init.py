@@ -25,7 +25,7 @@ def he(rng: random.Random, m: int, n: int) -> float:
     Gewichte initialisieren), best for ReLU. The course code uses m + 1 (it
     counts the bias neuron); purenn uses the fan-in m, as the slide's formula says.
 
-    Formula [he_init]: W ∼ N(0, √(2/n)): standard deviation √(2/n), n the incoming neurons — 'Künstliche Intelligenz selbst gemacht', Gewichte initialisieren
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [he_init]
     """
     return rng.gauss(0.0, math.sqrt(2.0 / m))
 

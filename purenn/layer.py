@@ -20,7 +20,7 @@ __all__ = ["Layer", "param_count"]
 def param_count(m: int, n: int) -> int:
     """The parameters of a layer with n neurons and m inputs: n·m weights and n biases.
 
-    Formula [param_count]: n·m + n = (m + 1)·n for n neurons and m inputs — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
+    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [param_count]
 
     >>> param_count(5, 8), param_count(300, 1000)
     (48, 301000)
@@ -93,12 +93,6 @@ class Layer:
         For a batch A^(l−1) (one example per column) b^l is added to every
         column: Z^l = W^l A^(l−1) + B^l ('Matrizen in Neuronalen Netzen' §3.7).
 
-        Formula [logits]: z^1 = W^1 · x + b^1 — 'Parameter in neuronalen Netzen', Logits in Schicht 1
-        Formula [logits]: z^k = W^k · a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
-        Formula [logits]: z_i^l = b_i^l + Σ_j a_j^(l−1) · w_(j,i)^l — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
-        Formula [logits]: z^l = W^l · a^(l−1) + b^l — 'Matrizen in Neuronalen Netzen', 2.4 Berechnung als Vektor
-        Formula [logits]: z_j^(l) = w_(j,0)^(l) a_0^(l−1) + … + w_(j,n−1)^(l) a_(n−1)^(l−1) + b_j^(l) — 'Künstliche Intelligenz selbst gemacht', Neuronen und Gewichte
-        Formula [bias_neuron]: z_j^(l) = Σ_{k=0}^{n} w_jk^(l) a_k^(l−1) with a bias neuron a_0^(l−1) = 1 and w_j0^(l) = b_j^(l): the same z, with b^l kept apart from W^l — 'Künstliche Intelligenz selbst gemacht', Neuronen und Gewichte (Bias-Neuron)
-        Formula [batch_forward]: Z^l = W^l · A^(l−1) + B^l, one example per column — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
+        Slides: Parameter, Matrizen, KI — ``purenn formulas`` [logits, bias_neuron, batch_forward]
         """
         return self.W @ a_prev + self.b

@@ -83,9 +83,7 @@ class Loss:
     def output_delta(self, sigma: Activation, z: Matrix, a: Matrix, y: Matrix) -> Matrix:
         """δ^L = ∂C/∂a^L ⊙ σ'(z^L) ('Matrizen in Neuronalen Netzen' §3.6.1), through σ^L's own backward step.
 
-        Formula [delta_output]: δ^L = (a^L − y) ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
-        Formula [delta_output]: δ_j^(l) = 2 (a_j^(l) − y_j) · σ^(l)'(z_j^(l)) for the output layer — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 7)
-        Formula [batch_delta_output]: [δ^L] = (A^L − Y) ⊙ σ'(Z^L) — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        Slides: 'Matrizen', 'KI selbst gemacht' — ``purenn formulas`` [delta_output, batch_delta_output]
         """
         return sigma.backward(z, self.gradient(a, y))
 
@@ -97,7 +95,7 @@ class CrossEntropy(Loss):
     def output_delta(self, sigma: Activation, z: Matrix, a: Matrix, y: Matrix) -> Matrix:
         """After softmax: δ^L_j = s_j · Σ_i y_i − y_j, which is s_j − y_j for a one-hot y.
 
-        Formula [softmax_ce_delta]: ∂C/∂z_j = s_j · Σ_i y_i − y_j = s_j − y_j for one-hot Y — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
+        Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung IV — ``purenn formulas`` [softmax_ce_delta]
         """
         if not isinstance(sigma, Softmax):
             return super().output_delta(sigma, z, a, y)
@@ -121,7 +119,7 @@ def _check_same_shape(a: Matrix, y: Matrix) -> None:
 def _se(a: Scalar, y: Scalar) -> Scalar:
     """C_j = (a_j − y_j)² ('Künstliche Intelligenz selbst gemacht', Kostenfunktion).
 
-    Formula [squared_error]: C = Σ_j (a_j^(l) − y_j)², one term (a_j^(l) − y_j)² per output neuron — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [squared_error]
     """
     d = a - y
     return d * d
@@ -130,7 +128,7 @@ def _se(a: Scalar, y: Scalar) -> Scalar:
 def _dse(a: Scalar, y: Scalar) -> Scalar:
     """∂C/∂a_j = 2(a_j − y_j) (equation 4 of 'Künstliche Intelligenz selbst gemacht').
 
-    Formula [squared_error_derivative]: ∂C/∂a_j^(l) = 2 (a_j^(l) − y_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 4)
+    Slides: 'KI selbst gemacht' Gleichung 4 — ``purenn formulas`` [squared_error_derivative]
     """
     return 2 * (a - y)
 
@@ -144,7 +142,7 @@ squared_error = Loss("squared_error", _se, _dse, "C = Σ (a − y)²")
 def _hse(a: Scalar, y: Scalar) -> Scalar:
     """E_j = ½ (y_j − a_j)² ('Matrizen in Neuronalen Netzen' §3.2).
 
-    Formula [half_squared_error]: E_j = ½ (y_j − a_j^L)², E = Σ_j E_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    Slides: 'Matrizen in Neuronalen Netzen' §3.2 — ``purenn formulas`` [half_squared_error]
     """
     d = y - a
     return d * d / 2
@@ -153,7 +151,7 @@ def _hse(a: Scalar, y: Scalar) -> Scalar:
 def _dhse(a: Scalar, y: Scalar) -> Scalar:
     """∂E/∂a_j = a_j − y_j ('Matrizen in Neuronalen Netzen' §3.2).
 
-    Formula [half_squared_error_derivative]: ∂E_j/∂a_j^L = a_j^L − y_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
+    Slides: 'Matrizen in Neuronalen Netzen' §3.2 — ``purenn formulas`` [half_squared_error_derivative]
     """
     return a - y
 
@@ -169,7 +167,7 @@ def _ce(a: Scalar, y: Scalar) -> Scalar:
 
     A term with y_j = 0 is 0 whatever a_j is (0 · ln 0 is taken as 0).
 
-    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i^(l)), one term −y_i · ln(a_i^(l)) per output neuron — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [cross_entropy]
     """
     if y == 0:
         return 0.0
@@ -179,7 +177,7 @@ def _ce(a: Scalar, y: Scalar) -> Scalar:
 def _dce(a: Scalar, y: Scalar) -> Scalar:
     """∂C/∂a_j = −y_j / a_j.
 
-    Formula [cross_entropy]: ∂C/∂a_i^(l) = −y_i / a_i^(l), the derivative of C = −Σ_i y_i · ln(a_i^(l)) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [cross_entropy]
     """
     if y == 0:
         return 0.0
@@ -198,7 +196,7 @@ def per_neuron(loss: Loss, a: Matrix, y: Matrix) -> Matrix:
     >>> [round(c, 10) for c in per_neuron(squared_error, a, y).flat()]
     [0.01, 0.09, 0.16]
 
-    Formula [squared_error]: C_j = (a_j^(l) − y_j)² for each neuron: ((0.9, 0.3, 0.6) − (1, 0, 1))² = (0.01, 0.09, 0.16) — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion – Beispiel
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [squared_error]
     """
     _check_same_shape(a, y)
     return Matrix._trusted([list(map(loss.term, ra, ry)) for ra, ry in zip(a.rows, y.rows)])

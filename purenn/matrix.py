@@ -86,7 +86,7 @@ class Matrix:
     def from_columns(cls, columns: Sequence[Sequence[Scalar]]) -> "Matrix":
         """The matrix whose columns are the given examples ('Matrizen' §3.7).
 
-        Formula [batch_bias]: A^l: column k = a^(l,k), one training example per column — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
+        Slides: 'Matrizen in Neuronalen Netzen' §3.7 — ``purenn formulas`` [batch_bias]
 
         >>> Matrix.from_columns([[1, 2], [3, 4], [5, 6]])
         Matrix([[1, 3, 5], [2, 4, 6]])
@@ -176,8 +176,7 @@ class Matrix:
         matrix must have as many columns as the right one has rows; the result
         has the rows of the left and the columns of the right.
 
-        Formula [matmul]: (A·B)_ij = Σ_k a_ik · b_kj; A needs as many columns as B has rows, A·B has the rows of A and the columns of B — 'Künstliche Intelligenz selbst gemacht', Matrixmultiplikation
-        Formula [matmul]: z^1 = W^1 · x — 'Parameter in neuronalen Netzen', Logits in Schicht 1
+        Slides: 'KI selbst gemacht', 'Parameter' — ``purenn formulas`` [matmul]
 
         >>> Matrix([[1, 2, 3], [4, 5, 6]]) @ Matrix.column([1, 0, -1])
         Matrix([[-2], [-2]])
@@ -202,8 +201,7 @@ class Matrix:
         Neuronalen Netzen' §3.8.2); skipping the transpose saves two copies of
         A^(l−1), which for the input layer is the whole mini-batch.
 
-        Formula [batch_grad_W]: ∂E/∂W^l = [δ^l] · (A^(l−1))^T — 'Matrizen in Neuronalen Netzen', 3.8.2 Berechnung der Gradienten der Gewichte
-        Formula [grad_W]: ΔW^(1) = −η · δ^(1) (A^(0))^T, entry Δw_jk^(1) = −η · δ_j^(1) · a_k^(0) — 'Künstliche Intelligenz selbst gemacht', Anpassung der Gewichte als Matrixmultiplikation
+        Slides: 'Matrizen' §3.8.2, 'KI selbst gemacht' — ``purenn formulas`` [batch_grad_W, grad_W]
 
         >>> Matrix([[1, 2]]).matmul_transposed(Matrix([[3, 4], [5, 6]]))
         Matrix([[11, 17]])
@@ -225,8 +223,7 @@ class Matrix:
         >>> Matrix([[1, 2, 3], [4, 5, 6]]).T
         Matrix([[1, 4], [2, 5], [3, 6]])
 
-        Formula [transpose]: (W^T)_ij = W_ji: an m × n matrix becomes n × m — 'Künstliche Intelligenz selbst gemacht', Matrixtransposition
-        Formula [transpose]: (W^(l+1))^T: row j = (w_(j,0)^(l+1), w_(j,1)^(l+1), …, w_(j,i)^(l+1)) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+        Slides: 'KI selbst gemacht', 'Matrizen' §3.6.3 — ``purenn formulas`` [transpose]
         """
         return Matrix._trusted(zip(*self.rows))
 
@@ -235,7 +232,7 @@ class Matrix:
 
         'Matrizen in Neuronalen Netzen' §3.6.2.
 
-        Formula [hadamard]: (a ⊙ b)_i = a_i · b_i for a and b of the same shape — 'Matrizen in Neuronalen Netzen', 3.6.2 Definition ⊙
+        Slides: 'Matrizen in Neuronalen Netzen' §3.6.2 — ``purenn formulas`` [hadamard]
 
         >>> Matrix.column([1, 2, 3]).hadamard(Matrix.column([4, 5, 6]))
         Matrix([[4], [10], [18]])
@@ -248,7 +245,7 @@ class Matrix:
         The broadcast is the bias matrix B^l of 'Matrizen in Neuronalen Netzen'
         §3.7: b^l repeated once per example.
 
-        Formula [batch_bias]: B^l = (b^l, b^l, …, b^l): the column b^l is added to every column of an n × N batch — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
+        Slides: 'Matrizen in Neuronalen Netzen' §3.7 — ``purenn formulas`` [batch_bias]
         """
         if not isinstance(other, Matrix):
             return NotImplemented
@@ -302,7 +299,7 @@ class Matrix:
     def sum_columns(self) -> "Matrix":
         """[δ]·1: the n×1 column of row sums ('Matrizen' §3.8.1, bias gradient).
 
-        Formula [batch_grad_b]: Σ_k ∂E^k/∂b^l = [δ^l] · (1, 1, …, 1)^T — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        Slides: 'Matrizen in Neuronalen Netzen' §3.8.1 — ``purenn formulas`` [batch_grad_b]
         """
         return Matrix._trusted([[sum(r)] for r in self.rows])
 

@@ -98,7 +98,7 @@ class Network:
     def structure(self) -> List[int]:
         """[n^0, n^1, …, n^L]: the neurons per layer, input layer first.
 
-        Formula [structure_from_weights]: n^(l−1) = columns of W^l for l = 1 … L, n^L = rows of W^L (the course code subtracts 1 for its bias column) — 'Künstliche Intelligenz selbst gemacht', Speichern und Laden trainierter Gewichte
+        Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [structure_from_weights]
         """
         return [self.layers[0].n_inputs] + [layer.n_neurons for layer in self.layers]
 
@@ -106,8 +106,7 @@ class Network:
     def n_params(self) -> int:
         """Σ_l (n^(l−1) + 1) · n^l ('Parameter in neuronalen Netzen', Anzahl der Parameter).
 
-        Formula [param_count_total]: Σ_l (n^(l−1) + 1) · n^l: 6·8 + 9·1 = 57; 301·1000 + 1001·1000 + 1001·128 = 1 430 128 — 'Parameter in neuronalen Netzen', Anzahl der Parameter im Beispiel
-        Formula [param_count_total]: 1·9 + 8·6 = 57 — 'Training von neuronalen Netzen', Das Beispiel vom letzten Mal
+        Slides: 'Parameter', 'Training' — ``purenn formulas`` [param_count_total]
         """
         return sum(layer.n_params for layer in self.layers)
 
@@ -123,16 +122,14 @@ class Network:
     def W(self, l: int) -> Matrix:
         """W^l: row i = neuron i of layer l, column j = neuron j of layer l−1.
 
-        Formula [weight_matrix]: W^k = (w_ij^k), w_ij^k from neuron j of layer k−1 to neuron i of layer k: one row per neuron, one column per input — 'Parameter in neuronalen Netzen', Höhere Schichten
-        Formula [weight_matrix]: W^l: row i = (w_(0,i)^l, w_(1,i)^l, …, w_(j,i)^l) — 'Matrizen in Neuronalen Netzen', 2.4 Berechnung als Vektor
-        Formula [weight_matrix]: W^(1): row j = (w_(j,0)^(1), w_(j,1)^(1)), 3 rows × 2 columns — 'Künstliche Intelligenz selbst gemacht', Notation – Gewichtsmatrix
+        Slides: 'Parameter', 'Matrizen' §2.4, 'KI selbst gemacht' — ``purenn formulas`` [weight_matrix]
         """
         return self.layer(l).W
 
     def b(self, l: int) -> Matrix:
         """b^l, a column with one bias per neuron of layer l.
 
-        Formula [weight_matrix]: b^k: one bias per neuron of layer k, as many rows as W^k — 'Parameter in neuronalen Netzen', Parameter in Schicht k
+        Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [weight_matrix]
         """
         return self.layer(l).b
 
@@ -148,10 +145,7 @@ class Network:
         'Parameter in neuronalen Netzen' (Anwendung des Netzwerkes: der Forward
         Pass); for a batch, one example per column ('Matrizen' §3.7).
 
-        Formula [forward]: z^2 = W^2 · a^1 + b^2 = W^2 · σ(W^1 x + b^1) + b^2 — 'Parameter in neuronalen Netzen', Anwendung des Netzwerkes: der Forward Pass
-        Formula [forward]: A^(1) = σ^(1)(Z^(1)) = σ^(1)(W^(1) A^(0)) — 'Künstliche Intelligenz selbst gemacht', Notation – Aktivierungsfunktion
-        Formula [neuron]: y_2 = ReLU(w_12·x_1 + w_22·x_2 + w_32·x_3 + b), for every neuron of every layer — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Wie berechnet sich ein Neuron im künstlichen neuronalen Netzwerk?
-        Formula [batch_forward]: A^l = σ(W^l · A^(l−1) + B^l) — 'Matrizen in Neuronalen Netzen', 3.7 Feed-Forward Berechnung als Matriz
+        Slides: Parameter, KI, Woche 10, Matrizen — ``purenn formulas`` [forward, neuron, batch_forward]
         """
         a = [self.as_input(x)]  # a^0 = x
         z: List[Optional[Matrix]] = [None]  # layer 0 has no z
@@ -164,8 +158,7 @@ class Network:
     def predict(self, x: Input) -> Matrix:
         """a^L for input x: y = σ(W^L … σ(W^1 x + b^1) … + b^L).
 
-        Formula [forward]: y = σ(z^2) = σ(W^2 · σ(W^1 · x + b^1) + b^2) — 'Parameter in neuronalen Netzen', Anwendung des Netzwerkes: der Forward Pass
-        Formula [forward]: y = softmax(W^2 σ(W^1 x + b^1) + b^2) — 'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel
+        Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [forward]
         """
         return self.forward(x).output
 
@@ -188,21 +181,7 @@ class Network:
         the Jacobian ∂s_i/∂z_j (equation III of 'Künstliche Intelligenz selbst
         gemacht'); with cross-entropy it collapses to δ^L = s − y (equation IV).
 
-        Formula [backprop]: δ^L first, then δ^(L−1), …, δ^1, each from the layer above; every gradient before any parameter changes — 'Training von neuronalen Netzen', Beispiel: Backpropagation
-        Formula [delta]: δ_j^l = ∂E/∂z_j^l — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [delta_hidden]: δ_j^l = [Σ_i δ_i^(l+1) · w_(j,i)^(l+1)] · σ'(z_j^l) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [delta_hidden]: δ^l = (W^(l+1))^T · δ^(l+1) ⊙ σ'(z^l) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
-        Formula [delta_hidden]: δ_j^(l) = (Σ_{i=0}^{n^(l+1)−1} δ_i^(l+1) w_ij^(l+1)) · σ^(l)'(z_j^(l)) for inner layers — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 7)
-        Formula [batch_delta_hidden]: [δ^l] = (W^(l+1))^T · [δ^(l+1)] ⊙ σ'(Z^l) — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
-        Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [grad_a]: ∂C/∂a_j^(l) = Σ_i ∂C/∂a_i^(l+1) · ∂a_i^(l+1)/∂z_i^(l+1) · w_ij^(l+1) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 5)
-        Formula [dz_da]: ∂z_i^(l+1)/∂a_j^l = w_(j,i)^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [dz_dw]: ∂z_j^(l)/∂w_jk^(l) = a_k^(l−1) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 2)
-        Formula [grad_W]: ∂E/∂w_(j,i)^l = δ_i^l · a_j^(l−1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-        Formula [grad_W]: ∂C/∂w_jk^(l) = ∂C/∂a_j^(l) · ∂a_j^(l)/∂z_j^(l) · ∂z_j^(l)/∂w_jk^(l) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 1)
-        Formula [grad_W]: ∂C/∂w_jk^(l) = δ_j^(l) · a_k^(l−1) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
-        Formula [grad_W]: ∂C/∂w_jk^(l) = (s_j^(l) − y_j) · a_k^(l−1) for softmax, cross-entropy and one-hot Y — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung V)
-        Formula [grad_b]: ∂E/∂b_j^l = δ_j^l — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+        Slides: [backprop, delta, delta_hidden, batch_delta_hidden, grad_a, dz_da, dz_dw, grad_W, grad_b]
         """
         C = losses.get(loss) if loss is not None else self.default_loss()
         fp = self.forward(x)
@@ -228,10 +207,7 @@ class Network:
         over the batch. The layers are replaced all at once, after every check
         has passed. (Training runs the same step through ``purenn._engine``.)
 
-        Formula [sgd_update]: w_(j,i)^l ← w_(j,i)^l − η/N · Σ_k ∂E^k/∂w_(j,i)^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
-        Formula [sgd_update]: b_j^l ← b_j^l − η/N · Σ_k ∂E^k/∂b_j^l — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
-        Formula [sgd_update]: w_11^1 ← w_11^1 − η · ∂E/∂w_11^1 (printed without η) — 'Training von neuronalen Netzen', Anpassung der Parameter beim Gradientenabstiegsverfahren
-        Formula [sgd_update]: Δw_jk^(l) = −η · δ_j^(l) · a_k^(l−1); the mean over the examples is added to w_jk^(l) — 'Künstliche Intelligenz selbst gemacht', Anpassung der Gewichte (Gleichung 8)
+        Slides: 'Matrizen', 'Training', 'KI selbst gemacht' — ``purenn formulas`` [sgd_update]
         """
         check_eta(eta)
         if grads.L != self.L:

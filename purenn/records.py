@@ -96,7 +96,7 @@ class Gradients:
     def dW(self, l: int) -> Matrix:
         """∂C/∂W^l = [δ^l](A^(l−1))ᵀ, summed over the batch; the same shape as W^l.
 
-        Formula [batch_grad_W]: ∂E/∂W^l = [δ^l] · (A^(l−1))^T, summed over the examples — 'Matrizen in Neuronalen Netzen', 3.8.2 Berechnung der Gradienten der Gewichte
+        Slides: 'Matrizen in Neuronalen Netzen' §3.8.2 — ``purenn formulas`` [batch_grad_W]
         """
         key = ("dW", l)
         if key not in self._computed:
@@ -106,7 +106,7 @@ class Gradients:
     def db(self, l: int) -> Matrix:
         """∂C/∂b^l = [δ^l]·1, summed over the batch; the same shape as b^l.
 
-        Formula [batch_grad_b]: ∂E/∂B^l = [δ^l], summed over the examples: [δ^l] · (1, …, 1)^T — 'Matrizen in Neuronalen Netzen', 3.8.1 Fehlerberechnung
+        Slides: 'Matrizen in Neuronalen Netzen' §3.8.1 — ``purenn formulas`` [batch_grad_b]
         """
         key = ("db", l)
         if key not in self._computed:

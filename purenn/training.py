@@ -97,8 +97,7 @@ def train(
     ``TrainingDiverged`` is raised and the network keeps the weights it had
     before the step that diverged.
 
-    Formula [sgd_update]: one step per mini-batch of batch_size examples (0 = all): w ← w + (1/N) Σ_batch Δw — 'Künstliche Intelligenz selbst gemacht', Mit Mini-Batches trainieren
-    Formula [sgd_update]: a step in the direction −∇C, repeated — 'Künstliche Intelligenz selbst gemacht', Gradient Descent
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [sgd_update]
     """
     if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 1:
         raise ValueError(f"epochs must be a whole number ≥ 1, got {epochs!r}")

@@ -3,16 +3,25 @@
 The first part has one test per formula key (``@pytest.mark.formula``):
 each computes the formula by hand, entry by entry as the document writes it,
 and compares purenn's result. The second part checks ``purenn.course.formulas``:
-the Formula lines parse, every key has a test, the keys agree with
-``docs/formulas-in-documents.md``, and the README table is current.
+``purenn/course/formulas.json`` is canonical and current (``scripts/formula_index.py
+--check``), every key has a test, the keys agree with ``docs/formulas-in-documents.md``,
+the table needs no ``tests`` folder, and the README table is current.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import inspect
 import itertools
+import json
 import math
+import os
 import random
+import shutil
 import statistics
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 from typing import Callable, List, Sequence
@@ -473,48 +482,88 @@ def test_one_neuron_of_woche_10_exactly():
 # == purenn.course.formulas ==================================================================================
 
 
+def load_index_script():
+    spec = importlib.util.spec_from_file_location("formula_index", ROOT / "scripts" / "formula_index.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+INDEX = load_index_script()
 RECORDS = formulas.collect()
 KEYS = {r.key for r in RECORDS}
 
 
-def test_parse_line_reads_key_formula_document_and_section():
-    line = formulas.parse_line(
-        "Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k"
-    )
-    assert line == formulas.FormulaLine(
-        "logits", "z^k = W^k a^(k−1) + b^k", "Parameter in neuronalen Netzen", "Ausgänge von Schicht k"
-    )
-    # A dash inside the formula and a comma in the section are kept.
-    line = formulas.parse_line("Formula [x]: a — b — 'Doc: Title', 3.5 Fehler, Teil 2")
-    assert (line.formula, line.document, line.section) == ("a — b", "Doc: Title", "3.5 Fehler, Teil 2")
-    assert formulas.parse_line("  Formula [x]: indented, so an example — 'D', S") is None
-    assert formulas.parse_line("The formula is z = Wx + b.") is None
+def test_index_is_canonical_and_current():
+    problems = INDEX.check()
+    assert not problems, "purenn/course/formulas.json is out of date (python scripts/formula_index.py):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("bad", [
-    "Formula [x]: no source",
-    "Formula [x]: f — 'Doc', ",
-    "Formula [x]: f — 'Doc'",
-    "Formula [Two words]: f — 'Doc', S",
-    "Formula [x] f — 'Doc', S",
-])
-def test_malformed_formula_lines_are_rejected(bad):
-    with pytest.raises(ValueError, match="Formula"):
-        formulas.parse_line(bad)
+def test_index_file_is_canonical_json():
+    text = (ROOT / "purenn" / "course" / "formulas.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert "σ" in text  # ensure_ascii=False: the formulas stay readable
+    assert list(data["tests"]) == sorted(data["tests"])
 
 
-def test_formula_lines_take_continuations_and_skip_indented_examples():
-    doc = """Summary.
+def resolve(dotted: str) -> object:
+    """The object a dotted implementation name stands for: the longest importable module, then attributes."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ImportError(dotted)
 
-    Formula [a]: x = 1 — 'D', S
-    Formula [b]: y = 2
-        + 3 — 'D', T
 
-        Formula [c]: an example, indented — 'D', U
-    """
-    assert [(f.key, f.formula, f.section) for f in formulas.formula_lines(doc)] == [
-        ("a", "x = 1", "S"), ("b", "y = 2 + 3", "T"),
-    ]
+def test_every_implementation_exists_and_names_its_key():
+    for r in RECORDS:
+        obj = resolve(r.implementation)
+        if isinstance(obj, property):
+            obj = obj.fget
+        keys = INDEX.reference_keys(inspect.getdoc(obj))
+        assert r.key in keys, f"{r.implementation} has no docstring reference ``purenn formulas`` [... {r.key} ...]"
+
+
+def test_every_test_link_is_a_marker_in_tests():
+    markers = INDEX.linked_tests(ROOT / "tests")
+    for r in RECORDS:
+        for test in r.tests:
+            assert test in markers.get(r.key, []), f"{test} is not marked @pytest.mark.formula({r.key!r})"
+
+
+def test_marker_keys_are_formula_keys():
+    unknown = sorted(set(INDEX.linked_tests(ROOT / "tests")) - KEYS - set(formulas.NOT_IMPLEMENTED))
+    assert not unknown, f"tests are marked with keys formulas.json does not have: {', '.join(unknown)}"
+
+
+def test_formulas_need_no_tests_folder(monkeypatch):
+    text, markdown = formulas.render_table("text"), formulas.render_table("markdown")
+    monkeypatch.setattr(formulas, "repo_root", lambda: None)
+    monkeypatch.chdir(ROOT / "docs")
+    assert formulas.render_table("text") == text
+    assert formulas.render_table("markdown") == markdown
+    assert formulas.collect() == RECORDS
+
+
+def test_formulas_command_works_from_a_copy_without_tests(tmp_path):
+    # As from a wheel: only the package, no tests/, no pyproject.toml.
+    shutil.copytree(ROOT / "purenn", tmp_path / "purenn", ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "purenn", "formulas"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, encoding="utf-8", check=True)
+    assert result.stdout == formulas.render_table("text")
+    assert "ohne Test" not in result.stdout
+
+
+def test_pyproject_ships_the_index():
+    assert '"course/*.json"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_records_name_the_implementing_function():
@@ -541,9 +590,107 @@ def test_every_formula_is_linked_to_a_test():
     assert not untested, f"no test is marked @pytest.mark.formula(...) for: {', '.join(untested)}"
 
 
-def test_marker_keys_are_formula_keys():
-    unknown = sorted(set(formulas.linked_tests()) - KEYS)
-    assert not unknown, f"tests are marked with keys no Formula line has: {', '.join(unknown)}"
+def test_this_file_is_linked():
+    links = {r.key: r.tests for r in RECORDS}
+    assert "tests/test_formulas.py::test_sigmoid" in links["sigmoid"]
+    assert "tests/test_formulas.py::test_hidden_delta_sums_over_the_layer_above" in links["grad_a"]
+
+
+# -- the development script -----------------------------------------------------------------------
+
+
+def test_reference_lines_are_short_and_name_their_keys():
+    doc = """Summary.
+
+    Slides: 'Matrizen in Neuronalen Netzen' §3.6.3 — ``purenn formulas`` [delta_hidden, batch_delta_hidden]
+    """
+    assert INDEX.reference_keys(doc) == ["delta_hidden", "batch_delta_hidden"]
+    assert INDEX.reference_keys("No reference [here].") == []
+    long_lines = []
+    for path in sorted((ROOT / "purenn").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if INDEX.REFERENCE.match(line.strip()) and len(line) > INDEX.MAX_LINE:
+                long_lines.append(f"{path.relative_to(ROOT)}:{n}")
+    assert not long_lines
+
+
+def test_reference_line_is_written_briefly():
+    entries = [
+        {"key": "delta_hidden", "formula": "f", "document": "Matrizen in Neuronalen Netzen",
+         "section": "3.6.3 Fehler eines beliebigen Layers"},
+        {"key": "delta_hidden", "formula": "g", "document": "Künstliche Intelligenz selbst gemacht",
+         "section": "Ableitung der Kostenfunktion (Gleichung 7)"},
+        {"key": "batch_delta_hidden", "formula": "h", "document": "Matrizen in Neuronalen Netzen",
+         "section": "3.8.1 Fehlerberechnung"},
+    ]
+    assert INDEX.reference_line(entries[:1], indent=4) == (
+        "Slides: 'Matrizen in Neuronalen Netzen' §3.6.3 — ``purenn formulas`` [delta_hidden]")
+    assert INDEX.reference_line(entries[1:2], indent=4) == (
+        "Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung 7 — ``purenn formulas`` [delta_hidden]")
+    # Too long with every title and section: short titles, then no sections.
+    line = INDEX.reference_line(entries, indent=4)
+    assert line == "Slides: 'Matrizen', 'KI selbst gemacht' — ``purenn formulas`` [delta_hidden, batch_delta_hidden]"
+    assert INDEX.reference_keys(line) == ["delta_hidden", "batch_delta_hidden"]
+
+
+def test_parse_line_reads_key_formula_document_and_section():
+    line = INDEX.parse_line(
+        "Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k"
+    )
+    assert line == {"key": "logits", "formula": "z^k = W^k a^(k−1) + b^k",
+                    "document": "Parameter in neuronalen Netzen", "section": "Ausgänge von Schicht k"}
+    # A dash inside the formula and a comma in the section are kept.
+    line = INDEX.parse_line("Formula [x]: a — b — 'Doc: Title', 3.5 Fehler, Teil 2")
+    assert (line["formula"], line["document"], line["section"]) == ("a — b", "Doc: Title", "3.5 Fehler, Teil 2")
+    assert INDEX.parse_line("  Formula [x]: indented, so an example — 'D', S") is None
+    assert INDEX.parse_line("The formula is z = Wx + b.") is None
+
+
+@pytest.mark.parametrize("bad", [
+    "Formula [x]: no source",
+    "Formula [x]: f — 'Doc', ",
+    "Formula [x]: f — 'Doc'",
+    "Formula [Two words]: f — 'Doc', S",
+    "Formula [x] f — 'Doc', S",
+])
+def test_malformed_formula_lines_are_rejected(bad):
+    with pytest.raises(ValueError, match="Formula|formula"):
+        INDEX.parse_line(bad)
+
+
+def test_formula_lines_take_continuations_and_skip_indented_examples():
+    doc = """Summary.
+
+    Formula [a]: x = 1 — 'D', S
+    Formula [b]: y = 2
+        + 3 — 'D', T
+
+        Formula [c]: an example, indented — 'D', U
+    """
+    assert [(f["key"], f["formula"], f["section"]) for f in INDEX.formula_lines(doc)] == [
+        ("a", "x = 1", "S"), ("b", "y = 2 + 3", "T"),
+    ]
+
+
+def test_shrinking_replaces_formula_lines_by_one_reference(tmp_path):
+    (tmp_path / "m.py").write_text(
+        'def f():\n'
+        '    """Sum.\n\n'
+        "    Formula [a]: x = 1 — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)\n"
+        "    Formula [b]: y = 2\n"
+        "        + 3 — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion\n\n"
+        "    >>> f()\n"
+        '    """\n',
+        encoding="utf-8",
+    )
+    assert INDEX.shrink_docstrings(tmp_path) == [tmp_path / "m.py"]
+    assert (tmp_path / "m.py").read_text(encoding="utf-8") == (
+        'def f():\n'
+        '    """Sum.\n\n'
+        "    Slides: 'Matrizen' §3.5, 'KI selbst gemacht' — ``purenn formulas`` [a, b]\n\n"
+        "    >>> f()\n"
+        '    """\n'
+    )
 
 
 def test_links_are_read_with_ast(tmp_path):
@@ -563,20 +710,14 @@ def test_links_are_read_with_ast(tmp_path):
         "def helper(): pass\n",
         encoding="utf-8",
     )
-    links = formulas.linked_tests(tmp_path)
+    links = INDEX.linked_tests(tmp_path)
     name = tmp_path.name
     assert links == {
-        "everywhere": (f"{name}/test_a.py::test_one", f"{name}/test_a.py::test_two", f"{name}/test_a.py::TestGroup::test_three"),
-        "x": (f"{name}/test_a.py::test_one", f"{name}/test_a.py::TestGroup::test_three"),
-        "y": (f"{name}/test_a.py::test_one", f"{name}/test_a.py::test_two"),
-        "z": (f"{name}/test_a.py::TestGroup::test_three",),
+        "everywhere": [f"{name}/test_a.py::test_one", f"{name}/test_a.py::test_two", f"{name}/test_a.py::TestGroup::test_three"],
+        "x": [f"{name}/test_a.py::test_one", f"{name}/test_a.py::TestGroup::test_three"],
+        "y": [f"{name}/test_a.py::test_one", f"{name}/test_a.py::test_two"],
+        "z": [f"{name}/test_a.py::TestGroup::test_three"],
     }
-
-
-def test_this_file_is_linked():
-    links = formulas.linked_tests()
-    assert "tests/test_formulas.py::test_sigmoid" in links["sigmoid"]
-    assert "tests/test_formulas.py::test_hidden_delta_sums_over_the_layer_above" in links["grad_a"]
 
 
 # -- agreement with docs/formulas-in-documents.md -----------------------------------------------------

@@ -332,7 +332,7 @@ def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> Li
 def _logits_formula(l: int, names: _Names) -> Eq:
     """z^l = W^l a^(l−1) + b^l for the whole layer, as the notation writes it.
 
-    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [logits]
     """
     Wa = Prod((names.vec("W", l), names.vec("a", l - 1)))
     if names.n.bias_neuron:  # the bias is column 0 of W, and a^(l−1)_0 = 1
@@ -343,7 +343,7 @@ def _logits_formula(l: int, names: _Names) -> Eq:
 def _logit_line(e: LogitEntry, names: _Names) -> Eq:
     """One logit with its products written out: z_i = Σ_j w_ij·a_j + b_i, then the numbers.
 
-    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [logits]
     """
     l, i, n = e.l, e.i, range(len(e.weights))
     symbols = [Prod((names.w(l, i, j), names.a(l - 1, j))) for j in n]
@@ -361,9 +361,7 @@ def _logit_line(e: LogitEntry, names: _Names) -> Eq:
 def _activation_line(e: ActivationEntry, names: _Names) -> Eq:
     """a_i = σ(z_i) with σ written out for the layer's activation function.
 
-    Formula [sigmoid]: σ(x) = 1 / (1 + e^(−x)) — 'Matrizen in Neuronalen Netzen', 2.3 Berechnung
-    Formula [relu]: ReLU(x) = max(0, x) — 'Woche 10 Theorie: Neuronale Netzwerke & die Mathe', Wie berechnet sich ein Neuron im künstlichen neuronalen Netzwerk?
-    Formula [softmax]: a_i = e^(z_i) / Σ_j e^(z_j) — 'Künstliche Intelligenz selbst gemacht', Softmax für Klassifikationsnetzwerke
+    Slides: 'Matrizen' §2.3, 'Woche 10', 'KI selbst gemacht' — ``purenn formulas`` [sigmoid, relu, softmax]
     """
     l, name = e.l, e.function
     lhs, z_sym, z = names.a(l, e.i), names.z(l, e.i), Num(e.z)
@@ -408,9 +406,7 @@ def _loss_blocks(loss: LossEntry, names: _Names, T: Dict[str, str]) -> List[Bloc
 def _loss_formulas(loss: LossEntry, names: _Names) -> Tuple[Eq, Expr, Expr]:
     """The loss in general, with the symbols of every output neuron, and with the numbers.
 
-    Formula [squared_error]: C = Σ_j (a_j − y_j)² — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
-    Formula [half_squared_error]: E = ½ Σ_j (y_j − a_j)² — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
-    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i) — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
+    Slides: KI, Matrizen — ``purenn formulas`` [squared_error, half_squared_error, cross_entropy]
     """
     L, terms = names.L, loss.terms
     a_j, y_j = names.generic("a", L, "j"), names.generic("y", -1, "j")
@@ -452,7 +448,7 @@ def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List
 def _softmax_jacobian_formula(l: int, names: _Names) -> Eq:
     """∂a_k/∂z_i = a_k · (1{k=i} − a_i), the derivative of softmax.
 
-    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung III — ``purenn formulas`` [softmax_jacobian]
     """
     a_k, a_i, z_i = names.generic("a", l, "k"), names.generic("a", l, "i"), names.generic("z", l, "i")
     indicator = Name(Sym("1", "", ("k=i",)))
@@ -462,10 +458,7 @@ def _softmax_jacobian_formula(l: int, names: _Names) -> Eq:
 def _delta_formula(l: int, rule: str, name: str, names: _Names) -> Eq:
     """The vector formula that gives δ^l in this case.
 
-    Formula [delta_output]: δ^L = ∂C/∂a^L ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
-    Formula [delta_hidden]: δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
-    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
-    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Slides: Matrizen, KI [delta_output, delta_hidden, softmax_ce_delta, softmax_jacobian]
     """
     delta, z, a = names.vec("δ", l), names.vec("z", l), names.vec("a", l)
     sigma_prime = Call(_fn(name, prime=True), (z,))
@@ -484,9 +477,7 @@ def _delta_formula(l: int, rule: str, name: str, names: _Names) -> Eq:
 def _dC_da_line(d: DeltaEntry, names: _Names) -> Eq:
     """∂C/∂a^L_i for the chosen loss, with the numbers.
 
-    Formula [squared_error]: ∂C/∂a_j = 2(a_j − y_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 4)
-    Formula [half_squared_error]: ∂E/∂a_j = a_j − y_j — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
-    Formula [cross_entropy]: ∂C/∂a_i = −y_i / a_i — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss
+    Slides: KI, Matrizen — ``purenn formulas`` [squared_error, half_squared_error, cross_entropy]
     """
     assert d.y is not None and d.dC_da is not None
     a_sym, y_sym, a, y = names.a(d.l, d.i), names.y(d.i), Num(d.a), Num(d.y)
@@ -501,7 +492,7 @@ def _dC_da_line(d: DeltaEntry, names: _Names) -> Eq:
 def _dC_da_hidden_line(d: DeltaEntry, names: _Names) -> Eq:
     """∂C/∂a^l_i of a hidden layer: what the layer above sends back, Σ_k w^(l+1)_ki · δ^(l+1)_k.
 
-    Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    Slides: 'Matrizen in Neuronalen Netzen' §3.5 — ``purenn formulas`` [grad_a]
     """
     assert d.dC_da is not None
     symbolic, numeric = _sent_back(d.l, d.i, d.back_terms, names)
@@ -518,8 +509,7 @@ def _sent_back(l: int, i: int, pairs: Sequence[Tuple[Scalar, Scalar]], names: _N
 def _sigma_prime_line(name: str, d: DeltaEntry, names: _Names) -> Eq:
     """σ'(z^l_i) for the layer's activation function, from a = σ(z) where the formula allows.
 
-    Formula [sigmoid_derivative]: σ'(x) = σ(x) · (1 − σ(x)) — 'Matrizen in Neuronalen Netzen', 3.4 Ableitung der sigmoid Funktion
-    Formula [relu_derivative]: ReLU'(x) = 1 if x > 0, else 0 — 'Künstliche Intelligenz selbst gemacht', Ableitungen der Aktivierungsfunktionen
+    Slides: 'Matrizen' §3.4, 'KI selbst gemacht' — ``purenn formulas`` [sigmoid_derivative, relu_derivative]
     """
     assert d.sigma_prime is not None
     a_sym, a = names.a(d.l, d.i), Num(d.a)
@@ -534,10 +524,7 @@ def _sigma_prime_line(name: str, d: DeltaEntry, names: _Names) -> Eq:
 def _delta_line(d: DeltaEntry, name: str, names: _Names) -> Eq:
     """δ^l_i with the factors of its rule put in.
 
-    Formula [delta_output]: δ^L_j = ∂C/∂a^L_j · σ'(z^L_j) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
-    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j · Σ_i y_i − y_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
-    Formula [softmax_jacobian]: δ_j = Σ_i ∂s_i/∂z_j · ∂C/∂s_i — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
-    Formula [delta_hidden]: δ^l_j = (Σ_i w^(l+1)_{j,i} · δ^(l+1)_i) · σ'(z^l_j) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+    Slides: Matrizen, KI [delta_output, softmax_ce_delta, softmax_jacobian, delta_hidden]
     """
     l, i = d.l, d.i
     lhs, sigma_prime = names.delta(l, i), Call(_fn(name, prime=True), (names.z(l, i),))
@@ -577,8 +564,7 @@ def _by_row(weights: Sequence[Eq], biases: Sequence[Eq], names: _Names, n_cols: 
 def _gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
     """∂C/∂W^l and ∂C/∂b^l, entry by entry, then as matrices.
 
-    Formula [grad_W]: ∂C/∂w^(l)_jk = δ^(l)_j · a^(l−1)_k — 'Künstliche Intelligenz selbst gemacht', Ableitung der Kostenfunktion (Gleichung 6)
-    Formula [grad_b]: ∂E/∂b^l_j = δ^l_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    Slides: 'KI selbst gemacht' Gleichung 6, 'Matrizen' §3.5 — ``purenn formulas`` [grad_W, grad_b]
     """
     l, C = back.l, names.C
     weights = [
@@ -603,7 +589,7 @@ def _gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> L
 def _update_blocks(update: LayerUpdate, eta: Scalar, names: _Names, T: Dict[str, str]) -> List[Block]:
     """Each parameter after one gradient-descent step, w ← w − η·∂C/∂w, then the new matrices.
 
-    Formula [sgd_update]: Δw^(l)_jk = −η · ∂C/∂w^(l)_jk — 'Künstliche Intelligenz selbst gemacht', Anpassung der Gewichte (Gleichung 8)
+    Slides: 'Künstliche Intelligenz selbst gemacht' Gleichung 8 — ``purenn formulas`` [sgd_update]
     """
     l, C = update.l, names.C
 

@@ -332,8 +332,7 @@ def _forward_layers(net: Network, fp: ForwardPass) -> Tuple[LayerForward, ...]:
 def _layer_forward(net: Network, fp: ForwardPass, l: int) -> LayerForward:
     """Layer l of the forward pass, every logit and activation written out.
 
-    Formula [logits]: z^k = W^k a^(k−1) + b^k — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
-    Formula [activation]: a^k = σ(z^k) — 'Parameter in neuronalen Netzen', Ausgänge von Schicht k
+    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [logits, activation]
     """
     layer = net.layer(l)
     a_prev, z, a = fp.a(l - 1), fp.z(l), fp.a(l)
@@ -354,9 +353,7 @@ def _layer_forward(net: Network, fp: ForwardPass, l: int) -> LayerForward:
 def _loss_entry(C: Loss, a: Matrix, Y: Matrix, value: Scalar) -> LossEntry:
     """The loss, one term per output neuron, and their sum.
 
-    Formula [squared_error]: C = Σ_j (a_j − y_j)² — 'Künstliche Intelligenz selbst gemacht', Kostenfunktion
-    Formula [half_squared_error]: E = ½ Σ_j (y_j − a_j)² — 'Matrizen in Neuronalen Netzen', 3.2 Verlustfunktion
-    Formula [cross_entropy]: C = −Σ_i y_i · ln(a_i) — 'Künstliche Intelligenz selbst gemacht', Cross-Entropy Loss
+    Slides: KI, Matrizen — ``purenn formulas`` [squared_error, half_squared_error, cross_entropy]
     """
     shares = losses.per_neuron(C, a, Y)
     terms = tuple(
@@ -377,9 +374,7 @@ def _layer_backward(net: Network, grads: Gradients, C: Loss, Y: Matrix, l: int) 
 def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix) -> Tuple[DeltaEntry, ...]:
     """δ^L entry by entry, with the rule the core used for this activation and loss.
 
-    Formula [delta_output]: δ^L = ∂C/∂a^L ⊙ σ'(z^L) — 'Matrizen in Neuronalen Netzen', 3.6.1 Fehler des letzten Layers
-    Formula [softmax_ce_delta]: ∂C/∂z_j = s_j − y_j — 'Künstliche Intelligenz selbst gemacht', Ableitung von Cross-Entropy Loss (Gleichung IV)
-    Formula [softmax_jacobian]: ∂s_i/∂z_j = s_i · (1{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Slides: Matrizen, KI — ``purenn formulas`` [delta_output, softmax_ce_delta, softmax_jacobian]
     """
     L, fp = net.L, grads.forward
     sigma, z, a, delta = net.activation(L), fp.z(L), fp.output, grads.delta(L)
@@ -408,7 +403,7 @@ def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix) -> Tuple[
 def _hidden_deltas(net: Network, grads: Gradients, l: int) -> Tuple[DeltaEntry, ...]:
     """δ^l of a hidden layer entry by entry: the weighted sum of δ^(l+1) times σ'(z^l).
 
-    Formula [delta_hidden]: δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l) — 'Matrizen in Neuronalen Netzen', 3.6.3 Fehler eines beliebigen Layers
+    Slides: 'Matrizen in Neuronalen Netzen' §3.6.3 — ``purenn formulas`` [delta_hidden]
     """
     fp = grads.forward
     W_next, d_next = net.W(l + 1), grads.delta(l + 1)
@@ -432,8 +427,7 @@ def _hidden_softmax_deltas(W_next: Matrix, d_next: Matrix, backprop: Matrix, z: 
     Softmax ties every a^l_k to every z^l_i, so σ'(z^l) is not one number per
     neuron; the core's backward does the same (``purenn.network``).
 
-    Formula [grad_a]: ∂E/∂a_j^l = Σ_i δ_i^(l+1) · w_(j,i)^(l+1), as a vector (W^(l+1))^T · δ^(l+1) — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-    Formula [softmax_jacobian]: ∂C/∂z_j = Σ_i ∂C/∂s_i · ∂s_i/∂z_j with ∂s_i/∂z_j = s_i · (1_{i=j} − s_j) — 'Künstliche Intelligenz selbst gemacht', Ableitung von Softmax (Gleichung III)
+    Slides: 'Matrizen', 'KI selbst gemacht' — ``purenn formulas`` [grad_a, softmax_jacobian]
     """
     J, n = softmax_jacobian(z), z.n_rows
     return tuple(
@@ -447,8 +441,7 @@ def _hidden_softmax_deltas(W_next: Matrix, d_next: Matrix, backprop: Matrix, z: 
 def _gradients(grads: Gradients, l: int) -> Tuple[Tuple[GradientEntry, ...], Tuple[GradientEntry, ...]]:
     """∂C/∂W^l and ∂C/∂b^l entry by entry.
 
-    Formula [grad_W]: ∂E/∂w^l_{j,i} = δ^l_i · a^(l−1)_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
-    Formula [grad_b]: ∂E/∂b^l_j = δ^l_j — 'Matrizen in Neuronalen Netzen', 3.5 Fehler (δ)
+    Slides: 'Matrizen in Neuronalen Netzen' §3.5 — ``purenn formulas`` [grad_W, grad_b]
     """
     dW, db, delta, a_prev = grads.dW(l), grads.db(l), grads.delta(l), grads.forward.a(l - 1)
     weights = tuple(
@@ -462,7 +455,7 @@ def _gradients(grads: Gradients, l: int) -> Tuple[Tuple[GradientEntry, ...], Tup
 def _layer_update(net: Network, updated: Network, grads: Gradients, l: int) -> LayerUpdate:
     """Layer l after one step of gradient descent, read from the stepped copy.
 
-    Formula [sgd_update]: w^l_{j,i} → w^l_{j,i} − η/N · Σ_k ∂E^k/∂w^l_{j,i} (here N = 1) — 'Matrizen in Neuronalen Netzen', 3.3 Lernvorgang
+    Slides: 'Matrizen in Neuronalen Netzen' §3.3 — ``purenn formulas`` [sgd_update]
     """
     W, b, W_new, b_new = net.W(l), net.b(l), updated.W(l), updated.b(l)
     dW, db = grads.dW(l), grads.db(l)

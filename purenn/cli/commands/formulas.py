@@ -1,7 +1,8 @@
 """``purenn formulas``: which formula of the course documents purenn implements where, and its tests.
 
-The table is read from the code (the ``Formula [key]`` lines of the
-docstrings) and from the tests (``@pytest.mark.formula``); see
+The table is read from ``purenn/course/formulas.json``, shipped with the
+package (built from the docstrings' references and the tests'
+``@pytest.mark.formula`` markers by ``scripts/formula_index.py``); see
 ``purenn.course.formulas``. ``--update-readme README.md`` writes the Markdown table
 between the README's markers ``<!-- formulas:start -->`` and
 ``<!-- formulas:end -->`` and leaves the rest of the file as it is.
@@ -19,8 +20,8 @@ HELP = "list every formula of the course documents with the function that implem
 DESCRIPTION = (
     "Every formula of the course documents that purenn implements: its key, the formula,\n"
     "document and section, the function that computes it, and the tests that check it.\n"
-    "Read from the 'Formula [key]' lines of the docstrings and the @pytest.mark.formula\n"
-    "markers of the tests (the test column is empty for an installed package)."
+    "Read from purenn/course/formulas.json, which ships with the package, so an installed\n"
+    "package lists the same functions and tests as the source checkout."
 )
 EPILOG = """examples:
   the list for the terminal:

@@ -97,7 +97,7 @@ def grouped(value: int, sep: str) -> str:
 def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
     """The count, layer by layer, as the slides write it: (5 + 1)·8 = 6·8 = 48.
 
-    Formula [param_count]: n·m + n = (m + 1)·n — 'Parameter in neuronalen Netzen', Parameter der 1. Schicht
+    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [param_count]
     """
     T = _LABELS[lang]
 
