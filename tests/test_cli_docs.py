@@ -76,7 +76,7 @@ def test_formulas_update_readme_without_markers_fails_and_says_how(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert "purenn formulas: error: no table markers" in result.stderr
-    assert "--update-readme README.md" in result.stderr
+    assert "--update-readme docs/formulas.md" in result.stderr
     assert readme.read_text(encoding="utf-8") == "# purenn\n"
     wrong_format = purenn("formulas", "--format", "text", "--update-readme", str(readme))
     assert wrong_format.returncode == 2 and "Markdown" in wrong_format.stderr

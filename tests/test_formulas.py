@@ -5,7 +5,7 @@ each computes the formula by hand, entry by entry as the document writes it,
 and compares purenn's result. The second part checks ``purenn.course.formulas``:
 ``purenn/course/formulas.json`` is canonical and current (``scripts/formula_index.py
 --check``), every key has a test, the keys agree with ``docs/formulas-in-documents.md``,
-the table needs no ``tests`` folder, and the README table is current.
+the table needs no ``tests`` folder, and the table in docs/formulas.md is current.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from purenn.course.errata import SOURCES
 from purenn.training import train
 
 ROOT = Path(__file__).resolve().parent.parent
-REGENERATE = "python -m purenn formulas --format markdown --update-readme README.md"
+REGENERATE = "python -m purenn formulas --format markdown --update-readme docs/formulas.md"
 H = 1e-6
 
 
@@ -798,12 +798,12 @@ def test_readme_section_is_replaced_and_nothing_else(tmp_path):
     assert formulas.readme_section(f"{formulas.END}\n{formulas.START}") is None
 
 
-def test_readme_table_is_current():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_table_is_current():
+    text = (ROOT / "docs" / "formulas.md").read_text(encoding="utf-8")
     section = formulas.readme_section(text)
     assert section is not None, (
-        f"README.md has no formula table: add the lines {formulas.START} and {formulas.END} "
+        f"docs/formulas.md has no formula table: add the lines {formulas.START} and {formulas.END} "
         f"where it belongs, then run `{REGENERATE}`"
     )
     expected = formulas.render_table("markdown", RECORDS).strip()
-    assert section == expected, f"the formula table in README.md is out of date: run `{REGENERATE}`"
+    assert section == expected, f"the formula table in docs/formulas.md is out of date: run `{REGENERATE}`"

@@ -16,7 +16,7 @@ these references and markers, and ``--check`` says where it is out of date.
 
 ``render_table()`` prints it all as text or Markdown (``purenn formulas``);
 the README holds the Markdown table between the markers ``START`` and
-``END`` (``purenn formulas --update-readme README.md``).
+``END`` (``purenn formulas --update-readme docs/formulas.md``).
 
 >>> [r.implementation for r in collect() if r.key == "relu"][0]
 'purenn.activations.relu.f'
@@ -146,8 +146,8 @@ def _md_cell(text: str) -> str:
 
 def _render_markdown(records: Sequence[FormulaRecord]) -> str:
     lines = [
-        f"{_summary(records)}. Erzeugt aus den `Formula [key]`-Zeilen der Docstrings "
-        "und den `@pytest.mark.formula`-Markern der Tests (`purenn formulas`).",
+        f"{_summary(records)}. Erzeugt aus `purenn/course/formulas.json` "
+        "(`scripts/formula_index.py`: die Verweise der Docstrings und die `@pytest.mark.formula`-Marker der Tests).",
         "",
         "| key | Formel | Dokument | Abschnitt | implementiert in | Tests |",
         "|---|---|---|---|---|---|",
@@ -261,7 +261,7 @@ def replace_readme_section(text: str, table: str) -> str:
         raise ValueError(
             f"no table markers: put the lines {START} and {END} (once each, in this order) "
             f"where the formula table belongs, then run "
-            f"`python -m purenn formulas --format markdown --update-readme README.md`"
+            f"`python -m purenn formulas --format markdown --update-readme docs/formulas.md`"
         )
     return text[: span[0]] + "\n" + table.strip("\n") + "\n" + text[span[1] :]
 

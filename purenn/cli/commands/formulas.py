@@ -3,8 +3,8 @@
 The table is read from ``purenn/course/formulas.json``, shipped with the
 package (built from the docstrings' references and the tests'
 ``@pytest.mark.formula`` markers by ``scripts/formula_index.py``); see
-``purenn.course.formulas``. ``--update-readme README.md`` writes the Markdown table
-between the README's markers ``<!-- formulas:start -->`` and
+``purenn.course.formulas``. ``--update-readme docs/formulas.md`` writes the Markdown table
+between the markers ``<!-- formulas:start -->`` and
 ``<!-- formulas:end -->`` and leaves the rest of the file as it is.
 """
 
@@ -29,7 +29,7 @@ EPILOG = """examples:
 
   the Markdown table, and the same table written into README.md between its markers:
     purenn formulas --format markdown
-    python -m purenn formulas --format markdown --update-readme README.md"""
+    python -m purenn formulas --format markdown --update-readme docs/formulas.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
