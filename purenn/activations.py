@@ -65,10 +65,6 @@ class Activation:
         """
         return dC_da.hadamard(self(z, derivative=True))
 
-    @property
-    def is_softmax(self) -> bool:
-        return isinstance(self, Softmax)
-
 
 # -- sigmoid ----------------------------------------------------------------
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from purenn import losses
-from purenn.activations import softmax_jacobian
-from purenn.losses import Loss
+from purenn.activations import Softmax, softmax_jacobian
+from purenn.losses import CrossEntropy, Loss
 from purenn.matrix import Matrix
 from purenn.network import Input, Network
 from purenn.records import ForwardPass, Gradients
@@ -379,14 +379,14 @@ def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix) -> Tuple[
     L, fp = net.L, grads.forward
     sigma, z, a, delta = net.activation(L), fp.z(L), fp.output, grads.delta(L)
     n = a.n_rows
-    if not sigma.is_softmax:
+    if not isinstance(sigma, Softmax):  # σ' entry by entry
         g, sp = C.gradient(a, Y), sigma(z, derivative=True)
         return tuple(
             DeltaEntry(L, i, "output", z[i, 0], a[i, 0], delta[i, 0],
                        sigma_prime=sp[i, 0], dC_da=g[i, 0], y=Y[i, 0])
             for i in range(n)
         )
-    if C is losses.cross_entropy:
+    if isinstance(C, CrossEntropy):  # Gleichung IV: δ = s · Σy − y
         y_sum = sum(Y.flat())
         return tuple(
             DeltaEntry(L, i, "softmax_ce", z[i, 0], a[i, 0], delta[i, 0], y=Y[i, 0], y_sum=y_sum)
@@ -409,7 +409,7 @@ def _hidden_deltas(net: Network, grads: Gradients, l: int) -> Tuple[DeltaEntry, 
     W_next, d_next = net.W(l + 1), grads.delta(l + 1)
     backprop = W_next.T @ d_next
     z, a, delta = fp.z(l), fp.a(l), grads.delta(l)
-    if net.activation(l).is_softmax:
+    if isinstance(net.activation(l), Softmax):
         return _hidden_softmax_deltas(W_next, d_next, backprop, z, a, delta, l)
     sp = net.activation(l)(z, derivative=True)
     return tuple(
