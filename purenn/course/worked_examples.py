@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from purenn import activations, losses
-from purenn.course.errata import KI, PARAMETER, SOURCES, TRAINING, WOCHE10
+from purenn.course.documents import KI, PARAMETER, SOURCES, TRAINING, WOCHE10
 from purenn.rechenweg.display import show
 from purenn.layer import Layer
 from purenn.matrix import Matrix

@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
+from purenn.course.documents import KI, MATRIZEN, PARAMETER
+
 __all__ = ["Sym", "Notation", "NOTATIONS", "NAMES", "DEFAULT", "get"]
 
 _SUPERSCRIPT = str.maketrans("0123456789+-−()=lLTijk", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁽⁾⁼ˡᴸᵀⁱʲᵏ")
@@ -229,7 +231,7 @@ _DESCRIPTIONS = {
 NOTATIONS: Dict[str, Notation] = {
     "parameter": Notation(
         key="parameter",
-        document="Parameter in neuronalen Netzen",
+        document=PARAMETER,
         first=1,
         layer_parens=False,
         weight_to_from=True,
@@ -240,7 +242,7 @@ NOTATIONS: Dict[str, Notation] = {
     ),
     "matrizen": Notation(
         key="matrizen",
-        document="Matrizen in Neuronalen Netzen",
+        document=MATRIZEN,
         first=0,
         layer_parens=False,
         weight_to_from=False,
@@ -251,7 +253,7 @@ NOTATIONS: Dict[str, Notation] = {
     ),
     "ki": Notation(
         key="ki",
-        document="Künstliche Intelligenz selbst gemacht",
+        document=KI,
         first=0,
         layer_parens=True,
         weight_to_from=True,
