@@ -1,4 +1,4 @@
-"""``purenn params``, ``purenn forward`` and ``purenn backprop`` run as a user runs them: in a subprocess."""
+"""``purenn params``, ``purenn forward`` and ``purenn backprop``: in this process through ``main(argv)``, and once as a real process."""
 
 import subprocess
 import sys
@@ -8,12 +8,21 @@ import pytest
 
 from purenn import Layer, Matrix, Network
 
+from cli_run import run_main
+
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISE = ["--W1", "2,1;1,2;0.5,3", "--b1", "-1,0,-0.25", "--W2", "0,1,0;1,-1,1", "--b2", "-1,0",
             "--act", "sigmoid,softmax"]
 
 
 def purenn(*args):
+    """The command in this process (``main(argv)``), as (exit code, stdout, stderr)."""
+    done = run_main(*args)
+    return done.returncode, done.stdout, done.stderr
+
+
+def purenn_subprocess(*args):
+    """The command as a user starts it, ``python -m purenn``, for the few tests that need a real process."""
     done = subprocess.run([sys.executable, "-m", "purenn", *args], cwd=ROOT, capture_output=True,
                           text=True, encoding="utf-8", timeout=60)
     return done.returncode, done.stdout, done.stderr
@@ -150,3 +159,11 @@ def test_the_commands_are_listed():
     assert code == 0
     for command in ("params", "forward", "backprop"):
         assert command in out
+
+
+def test_a_real_process_prints_what_main_prints():
+    # the same Rechenweg from `python -m purenn` as from main(argv): the module runs as a user runs it
+    args = ("backprop", *EXERCISE, "--input", "1.3,0.8", "--target", "0,1", "--eta", "0.5")
+    in_process = purenn(*args)
+    assert purenn_subprocess(*args) == in_process
+    assert in_process[0] == 0 and "δ²" in in_process[1]

@@ -10,10 +10,19 @@ import pytest
 
 from purenn.course import errata, formulas
 
+from cli_run import run_main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def purenn(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def purenn(*args: str, cwd: Path = ROOT):
+    """The command in this process (``main(argv)``); ``cwd`` other than the checkout needs a real process."""
+    if cwd == ROOT:
+        return run_main(*args)
+    return purenn_subprocess(*args, cwd=cwd)
+
+
+def purenn_subprocess(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "purenn", *args],
         cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=300,
@@ -113,3 +122,9 @@ def test_help_has_an_example(command):
     assert "examples:" in result.stdout
     assert f"purenn {command}" in result.stdout
     assert command in purenn("--help").stdout
+
+
+def test_a_real_process_prints_what_main_prints():
+    result = purenn_subprocess("errata", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_main("errata", "--format", "markdown").stdout
