@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence, 
 
 from purenn.scalars import Scalar, describe, is_number
 
-__all__ = ["Matrix"]
+__all__ = ["Matrix", "bracketed"]
 
 #: The entries, row by row; tuples, so that a Matrix cannot change after it is made.
 Rows = Tuple[Tuple[Scalar, ...], ...]
@@ -156,16 +156,7 @@ class Matrix:
         ⎛ 1  2.5⎞
         ⎝-3    4⎠
         """
-        cells = [[_format(v) for v in r] for r in self.rows]
-        widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
-        lines = ["  ".join(s.rjust(w) for s, w in zip(r, widths)) for r in cells]
-        if len(lines) == 1:
-            return f"({lines[0]})"
-        out = []
-        for k, line in enumerate(lines):
-            left, right = ("⎛", "⎞") if k == 0 else ("⎝", "⎠") if k == len(lines) - 1 else ("⎜", "⎟")
-            out.append(f"{left}{line}{right}")
-        return "\n".join(out)
+        return "\n".join(bracketed([[_format(v) for v in r] for r in self.rows]))
 
     # -- the operations of the documents ------------------------------------
 
@@ -314,6 +305,23 @@ class Matrix:
         return Matrix._trusted(
             [list(map(op, a, b)) for a, b in zip(self.rows, other.rows)]
         )
+
+
+def bracketed(cells: Sequence[Sequence[str]]) -> List[str]:
+    """The lines of a matrix of printed numbers: columns aligned, in round brackets ⎛ ⎞.
+
+    >>> bracketed([["1", "2.5"], ["-3", "4"]])
+    ['⎛ 1  2.5⎞', '⎝-3    4⎠']
+    """
+    widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
+    lines = ["  ".join(s.rjust(w) for s, w in zip(r, widths)) for r in cells]
+    if len(lines) == 1:
+        return [f"({lines[0]})"]
+    out = []
+    for k, line in enumerate(lines):
+        left, right = ("⎛", "⎞") if k == 0 else ("⎝", "⎠") if k == len(lines) - 1 else ("⎜", "⎟")
+        out.append(f"{left}{line}{right}")
+    return out
 
 
 def _check_shape(r: int, c: int) -> None:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, List, Sequence, Tuple, Union
 
+from purenn.matrix import bracketed
 from purenn.rechenweg import display
 from purenn.rechenweg.display import DEFAULT_DECIMALS
 from purenn.rechenweg.notation import Sym
@@ -556,16 +557,10 @@ class _TextWriter:
         self.lines += ["    " + self.backend.eq(line) for line in e.lines]
 
     def _matrixline(self, m: MatrixLine) -> None:
-        cells = [[self.backend.num(v) for v in row] for row in m.rows]
-        widths = [max(len(r[j]) for r in cells) for j in range(len(cells[0]))]
-        rows = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in cells]
+        rows = bracketed([[self.backend.num(v) for v in row] for row in m.rows])
         prefix = "  " + (m.label + " " if m.label else "") + self.backend.expr(m.lhs) + " = "
         for k, row in enumerate(rows):
-            if len(rows) == 1:
-                left, right = "(", ")"
-            else:
-                left, right = ("⎛", "⎞") if k == 0 else ("⎝", "⎠") if k == len(rows) - 1 else ("⎜", "⎟")
-            self.lines.append((prefix if k == 0 else " " * len(prefix)) + left + row + right)
+            self.lines.append((prefix if k == 0 else " " * len(prefix)) + row)
 
 
 class _MarkdownWriter(_TextWriter):
