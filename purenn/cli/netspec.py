@@ -140,6 +140,26 @@ def parse_vector(text: str, flag: str = "vector", exact: bool = False) -> List[S
 # -- taking --W<k>/--b<k> out of the arguments -------------------------------------------
 
 
+def parse_sizes(words: Sequence[str], at_least: int = 2) -> List[int]:
+    """The layer sizes typed as ``5 8 1``, ``5,8,1`` or ``5-8-1``; ``at_least`` of them.
+
+    >>> parse_sizes(["5", "8", "1"]), parse_sizes(["300-1000", "1000,128"])
+    ([5, 8, 1], [300, 1000, 1000, 128])
+    """
+    pieces = [p for w in words for p in re.split(r"[,\s-]+", w.strip()) if p]
+    sizes = []
+    for k, p in enumerate(pieces):
+        if not p.isdigit() or int(p) < 1:
+            raise ValueError(f"layer size {k + 1} is {p!r}: it must be a whole number of neurons, at least 1")
+        sizes.append(int(p))
+    if len(sizes) < at_least:
+        raise ValueError(
+            "give at least two layer sizes, input layer first, e.g. purenn params 5 8 1" if at_least == 2
+            else f"give at least {at_least} layer size(s), e.g. 30 or 64,32"
+        )
+    return sizes
+
+
 def take_inline_args(argv: Sequence[str]) -> Tuple[List[Inline], List[str]]:
     """Split off the ``--W<k> VALUE`` and ``--b<k> VALUE`` pairs: ([(kind, k, value)], the rest).
 

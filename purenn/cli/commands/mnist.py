@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 from purenn.cli.main import UsageError
+from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
@@ -61,13 +62,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _sizes(text: str) -> List[int]:
+    """The hidden layer sizes, ``30`` or ``64,32``."""
     try:
-        sizes = [int(t) for t in text.replace(" ", "").split(",") if t]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected whole numbers like 30 or 64,32, got {text!r}") from None
-    if not sizes or any(n < 1 for n in sizes):
-        raise argparse.ArgumentTypeError(f"expected positive numbers of neurons, got {text!r}")
-    return sizes
+        return parse_sizes([text], at_least=1)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"expected whole numbers like 30 or 64,32, got {text!r}: {e}") from None
 
 
 def _load(args: argparse.Namespace) -> Tuple[List[Example], List[Example], str]:

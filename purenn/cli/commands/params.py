@@ -10,11 +10,11 @@ parameters. ``purenn params 5 8 1`` counts the slides' example (48 + 9 = 57),
 from __future__ import annotations
 
 import argparse
-import re
 from typing import List, Sequence
 
 from purenn.rechenweg import mathtext, render
 from purenn.rechenweg.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
+from purenn.cli.netspec import parse_sizes
 from purenn.layer import param_count
 
 NAME = "params"
@@ -66,23 +66,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="neurons per layer, input layer first: n^0 n^1 … n^L (also 5,8,1 or 5-8-1)")
     parser.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     parser.add_argument("--lang", default="de", choices=render.LANGS, help="German (de, default) or English (en)")
-
-
-def parse_sizes(words: Sequence[str]) -> List[int]:
-    """The layer sizes typed as ``5 8 1``, ``5,8,1`` or ``5-8-1``.
-
-    >>> parse_sizes(["5", "8", "1"]), parse_sizes(["300-1000", "1000,128"])
-    ([5, 8, 1], [300, 1000, 1000, 128])
-    """
-    pieces = [p for w in words for p in re.split(r"[,\s-]+", w.strip()) if p]
-    sizes = []
-    for k, p in enumerate(pieces):
-        if not p.isdigit() or int(p) < 1:
-            raise ValueError(f"layer size {k + 1} is {p!r}: it must be a whole number of neurons, at least 1")
-        sizes.append(int(p))
-    if len(sizes) < 2:
-        raise ValueError("give at least two layer sizes, input layer first, e.g. purenn params 5 8 1")
-    return sizes
 
 
 def grouped(value: int, sep: str) -> str:
