@@ -1,10 +1,11 @@
-"""The errata list (purenn/course/errata.py): each entry backed by a computation that shows which version is right.
+"""The errata list (purenn/course/errata.py, purenn/course/errata.json): each entry backed by a computation that shows which version is right.
 
-Most tests recompute with plain lists and ``math`` — a finite-difference
-gradient, a recount of a sum's terms, or the printed course code run as far
-as it goes — so they do not depend on purenn's core. The tests that also ask
-the core (``test_core_backward_follows_the_corrected_formulas``,
-``test_relu_derivative_at_zero_slide_vs_code``) import it inside the test.
+The computations ask purenn: its forward pass and backpropagation
+(``Network.forward``, ``Network.backward``, ``Network.step``), its
+activations and losses, compared with finite differences of purenn's own
+loss and with the version a document prints. The entries about the printed
+course code of 'Künstliche Intelligenz selbst gemacht' (a syntax error, a
+name error, a wrong indentation) run that code as printed.
 
 The example network is the one from 'Parameter in neuronalen Netzen'
 (Forward Pass an einem Beispiel): W^1 = [[2, 1], [1, 2], [0.5, 3]],
@@ -17,18 +18,20 @@ from __future__ import annotations
 
 import ast
 import copy
+import json
 import math
 import random
 import re
-import struct
 import types
 from pathlib import Path
 from typing import Callable, List, Sequence, Tuple
 
 import pytest
 
+from purenn import Layer, Matrix, Network, activations, init, losses
 from purenn.course import errata
 from purenn.course.errata import ERRATA, KINDS, SOURCES, Erratum
+from purenn.io import idx
 
 ROOT = Path(__file__).resolve().parent.parent
 Vector = List[float]
@@ -46,12 +49,13 @@ H = 1e-6
 
 
 def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
+    """purenn's σ for one number."""
+    return float(activations.sigmoid.f(x))
 
 
 def dsigmoid(x: float) -> float:
-    s = sigmoid(x)
-    return s * (1.0 - s)
+    """purenn's σ' for one number."""
+    return float(activations.sigmoid.df(x))
 
 
 def matvec(W: Rows, v: Sequence[float]) -> Vector:
@@ -73,25 +77,33 @@ def hadamard(u: Sequence[float], v: Sequence[float]) -> Vector:
     return [a * b for a, b in zip(u, v)]
 
 
+def col(v: Sequence[float]) -> Matrix:
+    return Matrix.column(v)
+
+
+def flat(M: Matrix) -> Vector:
+    return [float(v) for v in M.flat()]
+
+
 def half_se(a: Sequence[float], y: Sequence[float]) -> float:
-    return 0.5 * sum((t - o) ** 2 for o, t in zip(a, y))
+    """purenn's E = ½ Σ_j (y_j − a_j)² for one example."""
+    return float(losses.half_squared_error(col(a), col(y)))
+
+
+def network(W1: Rows = W1, b1: Vector = B1, W2: Rows = W2, b2: Vector = B2, output: str = "sigmoid") -> Network:
+    return Network([Layer(Matrix(W1), col(b1), "sigmoid"), Layer(Matrix(W2), col(b2), output)])
 
 
 def forward(x: Sequence[float], W1: Rows = W1, b1: Vector = B1, W2: Rows = W2, b2: Vector = B2):
-    """z^1, a^1, z^2, a^2 with sigmoid in both layers."""
-    z1 = add(matvec(W1, x), b1)
-    a1 = [sigmoid(v) for v in z1]
-    z2 = add(matvec(W2, a1), b2)
-    a2 = [sigmoid(v) for v in z2]
-    return z1, a1, z2, a2
+    """z^1, a^1, z^2, a^2 of purenn's forward pass, sigmoid in both layers."""
+    fp = network(W1, b1, W2, b2).forward(col(x))
+    return flat(fp.z(1)), flat(fp.a(1)), flat(fp.z(2)), flat(fp.a(2))
 
 
-def backprop(x: Vector, y: Vector, W2: Rows = W2) -> Tuple[Vector, Vector]:
-    """δ^2 and δ^1 by the corrected formulas; W2 is the matrix used to propagate δ back."""
-    z1, a1, z2, a2 = forward(x)
-    d2 = hadamard([o - t for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
-    d1 = hadamard(matvec(transpose(W2), d2), [dsigmoid(v) for v in z1])
-    return d2, d1
+def backprop(x: Vector, y: Vector, loss: str = "half_squared_error") -> Tuple[Vector, Vector]:
+    """δ^2 and δ^1 from purenn's backpropagation."""
+    g = network().backward(col(x), col(y), loss=loss)
+    return flat(g.delta(2)), flat(g.delta(1))
 
 
 def diff(f: Callable[[Vector], float], v: Sequence[float], i: int) -> float:
@@ -138,13 +150,41 @@ def test_ids_are_unique_and_well_formed():
         assert re.fullmatch(r"(train|w10|mat|ki)-[A-Za-z0-9-]+", i), i
 
 
-def test_every_check_names_a_test_in_this_file():
-    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
-    tests = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+def test_every_check_names_a_test_in_tests():
     for e in ERRATA:
         path, _, name = e.check.partition("::")
-        assert path == "tests/test_errata.py", e.id
-        assert name in tests, f"{e.id}: {name} is not a test in tests/test_errata.py"
+        assert path.startswith("tests/test_") and path.endswith(".py"), e.id
+        file = ROOT / path
+        assert file.is_file(), f"{e.id}: {path} does not exist"
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        tests = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+        assert name in tests, f"{e.id}: {name} is not a test in {path}"
+
+
+def test_errata_json_is_canonical():
+    path = Path(errata.__file__).with_name(errata.DATA_FILE)
+    text = path.read_text(encoding="utf-8")
+    assert errata.canonical_json(errata._parse(text)) == text, "run: python scripts/errata_data.py"
+    assert [e.source for e in ERRATA[:1]] == [errata.TRAINING]  # the key "training" became the title
+    assert '"source": "training"' in text
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.update(kind="Feler"), r"entry 0 \('train-delta-symbol'\): field 'kind' is 'Feler'"),
+    (lambda d: d.update(source="woche11"), r"entry 0 \('train-delta-symbol'\): field 'source' is 'woche11'"),
+    (lambda d: d.pop("why_en"), r"entry 0 \('train-delta-symbol'\): missing field\(s\) why_en"),
+    (lambda d: d.update(printed=3), r"entry 0 \('train-delta-symbol'\): field 'printed' must be a non-empty string"),
+    (lambda d: d.update(extra="x"), r"entry 0 \('train-delta-symbol'\): unknown field\(s\) extra"),
+])
+def test_malformed_entry_is_named(change, message):
+    data = json.loads(errata.canonical_json(ERRATA))
+    change(data[0])
+    with pytest.raises(ValueError, match=message):
+        errata._parse(json.dumps(data, ensure_ascii=False))
+    data = json.loads(errata.canonical_json(ERRATA))
+    data.append(dict(data[0]))
+    with pytest.raises(ValueError, match=r"field 'id' repeats entry 0"):
+        errata._parse(json.dumps(data))
 
 
 def test_entries_are_complete():
@@ -227,26 +267,21 @@ def test_render_rejects_unknown_options():
 
 
 def softmax(z: Sequence[float]) -> Vector:
-    m = max(z)
-    e = [math.exp(v - m) for v in z]
-    return [v / sum(e) for v in e]
+    """purenn's softmax of one column."""
+    return flat(activations.softmax(col(z)))
 
 
 def test_forward_example_of_parameter_document():
-    # y = σ_Softmax(W^2 σ(W^1 x + b^1) + b^2) for the 'Training' input (1.3, 0.8)
-    x = [1.3, 0.8]
-    z1 = add(matvec(W1, x), B1)
+    # y = σ_Softmax(W^2 σ(W^1 x + b^1) + b^2) for the 'Training' input (1.3, 0.8), by purenn's forward pass
+    fp = network(output="softmax").forward(col([1.3, 0.8]))
+    z1, a1, z2, a2 = flat(fp.z(1)), flat(fp.a(1)), flat(fp.z(2)), flat(fp.a(2))
     assert z1 == pytest.approx([2.4, 2.9, 2.8])
-    a1 = [sigmoid(v) for v in z1]
-    z2 = add(matvec(W2, a1), B2)
+    assert a1 == pytest.approx([1 / (1 + math.exp(-v)) for v in (2.4, 2.9, 2.8)])
     assert z2 == pytest.approx([a1[1] - 1, a1[0] - a1[1] + a1[2]])
-    a2 = softmax(z2)
     assert a2 == pytest.approx([0.2761, 0.7239], abs=1e-4)
     assert sum(a2) == pytest.approx(1.0)
-    # the shapes fit: W^1 is 3×2, W^2 is 2×3; the second layer's activation is a^2 (2 values),
-    # a^1 belongs to the first layer (3 values) — 'Sigmoid-Aktivierung der zweiten Schicht' is a^2
-    assert (len(W1), len(W1[0]), len(W2), len(W2[0])) == (3, 2, 2, 3)
-    assert len(a1) == 3 and len(a2) == 2
+    # the second layer's activation is a^2 (2 values); a^1 belongs to the first layer (3 values)
+    assert (fp.a(1).shape, fp.a(2).shape) == ((3, 1), (2, 1))
 
 
 def test_gradient_of_weight_is_not_delta():
@@ -263,69 +298,66 @@ def test_gradient_of_weight_is_not_delta():
 
 
 def test_update_without_learning_rate_can_overshoot():
-    # one neuron with identity activation and a standardised input of 2: E(w) = ½ (w·2 − 0)²
-    x, y = 2.0, 0.0
+    # one neuron with identity activation, w = 1, b = 0, input 2, target 0: E = ½ (w·2 + b)² = 2
+    def net() -> Network:
+        return Network([Layer(Matrix([[1.0]]), col([0.0]), "identity")])
 
-    def E(w: float) -> float:
-        return 0.5 * (w * x - y) ** 2
-
-    def dE(w: float) -> float:
-        return (w * x - y) * x
-
-    w = 1.0
-    assert dE(w) == pytest.approx((E(w + H) - E(w - H)) / (2 * H))
-    printed = w - dE(w)  # w = w − ∂, i.e. η = 1
-    assert E(printed) > E(w)  # the error grows: 18 > 2
-    assert (E(w), E(printed)) == pytest.approx((2.0, 18.0))
-    eta = 0.1
-    assert E(w - eta * dE(w)) < E(w)
+    x, y = col([2.0]), col([0.0])
+    printed = net()
+    g = printed.backward(x, y, loss="half_squared_error")
+    assert (g.loss, flat(g.dW(1)), flat(g.db(1))) == (2.0, [4.0], [2.0])
+    printed.step(g, 1.0)  # w = w − ∂, i.e. η = 1
+    assert printed.backward(x, y, loss="half_squared_error").loss == pytest.approx(32.0)  # the error grows
+    small = net()
+    small.step(g, 0.1)
+    assert small.backward(x, y, loss="half_squared_error").loss == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="positive"):
+        net().step(g, 0.0)
 
 
 def test_training_example_loss_is_absolute_difference():
-    result, correct = 0.65, 0.45
-    assert abs(result - correct) == pytest.approx(0.2)
-    assert (result - correct) ** 2 == pytest.approx(0.04)
-    assert 0.5 * (result - correct) ** 2 == pytest.approx(0.02)
-    assert (result - correct) ** 2 != pytest.approx(0.2)
+    result, correct = col([0.65]), col([0.45])
+    assert losses.squared_error(result, correct) == pytest.approx(0.04)
+    assert losses.half_squared_error(result, correct) == pytest.approx(0.02)
+    for loss in (losses.squared_error, losses.half_squared_error):  # neither is the slide's 0.2
+        assert abs(float(loss(result, correct)) - 0.2) > 0.1
 
 
 def test_backprop_uses_weights_before_update():
     x, y = XS[0], YS[0]
-    z1, a1, z2, a2 = forward(x)
-    d2, d1 = backprop(x, y)
-    eta = 1.0
-    # the first layer's gradient by finite differences, at the parameters of the forward pass
-    numeric = [[diff_matrix(lambda W: half_se(forward(x, W1=W)[3], y), W1, i, j) for j in range(2)]
-               for i in range(3)]
-    correct = [[d1[i] * x[j] for j in range(2)] for i in range(3)]
-    assert sum(correct, []) == pytest.approx(sum(numeric, []), rel=1e-5)
-    # as printed: adjust W^2 first, then propagate δ back through the new W^2
-    W2_new = [[W2[i][j] - eta * d2[i] * a1[j] for j in range(3)] for i in range(2)]
-    _, d1_late = backprop(x, y, W2=W2_new)
-    late = [[d1_late[i] * x[j] for j in range(2)] for i in range(3)]
-    assert far(sum(late, []), sum(numeric, []), tol=1e-3)
+    net = network()
+    g = net.backward(col(x), col(y), loss="half_squared_error")
+    # purenn's first-layer gradient against finite differences, at the parameters of the forward pass
+    numeric = [diff_matrix(lambda W: half_se(forward(x, W1=W)[3], y), W1, i, j) for i in range(3) for j in range(2)]
+    assert flat(g.dW(1)) == pytest.approx(numeric, rel=1e-5)
+    # as printed: adjust W^2 first (purenn's step with η = 1), then propagate δ back through the new W^2
+    net.step(g, 1.0)
+    assert net.W(2) != Matrix(W2)
+    d1_late = (net.W(2).T @ g.delta(2)).hadamard(activations.sigmoid(g.forward.z(1), derivative=True))
+    late = flat(d1_late @ Matrix.row(x))
+    assert far(late, numeric, tol=1e-3)
 
 
 # -- Woche 10 ---------------------------------------------------------------------------------
 
 
 def relu(x: float) -> float:
-    return max(0.0, x)
+    """purenn's ReLU for one number."""
+    return float(activations.relu.f(x))
 
 
 def test_woche10_neuron_example_and_index_order():
     x = [5.0, 2.0, 4.0]
     w_into_y2 = {1: 0.2, 2: 0.1, 3: 0.25}  # Woche 10: w_12, w_22, w_32 (source index first)
     b = 1.0
-    s = sum(w_into_y2[k] * x[k - 1] for k in (1, 2, 3))
-    assert s == pytest.approx(2.2)
-    assert s + b == pytest.approx(3.2)
-    assert relu(s + b) == pytest.approx(3.2)
     # the same neuron as row 2 of W^1 in the 'Parameter' convention (w_ij: from x_j to neuron i)
     W = [[0.0, 0.0, 0.0], [w_into_y2[1], w_into_y2[2], w_into_y2[3]]]
-    z = add(matvec(W, x), [0.0, b])
-    assert [relu(v) for v in z][1] == pytest.approx(3.2)
-    # "größer oder gleich null: bleibt gleich; negativ: 0" is the same function as max(0, x)
+    net = Network([Layer(Matrix(W), col([0.0, b]), "relu")])
+    fp = net.forward(col(x))
+    assert flat(fp.z(1))[1] == pytest.approx(sum(w_into_y2[k] * x[k - 1] for k in (1, 2, 3)) + b)
+    assert flat(fp.z(1))[1] == pytest.approx(3.2)
+    assert flat(fp.output)[1] == pytest.approx(3.2)
+    # "größer oder gleich null: bleibt gleich; negativ: 0" is purenn's ReLU
     for v in (-2.0, -1e-9, 0.0, 1e-9, 3.2):
         assert relu(v) == (v if v >= 0 else 0.0)
 
@@ -647,7 +679,8 @@ def test_bias_neuron_needs_one_more_term():
     # layer l−1 with n = 2 neurons plus the bias neuron at index 0, as in the course code
     a_real, b = [0.6, -0.4], 0.3
     w_real = [1.5, 2.0]
-    z = sum(w * a for w, a in zip(w_real, a_real)) + b  # with the separate + b_j
+    z = flat(Layer(Matrix([w_real]), col([b]), "identity").logits(col(a_real)))[0]  # purenn: w·a + b
+    assert z == pytest.approx(0.3 + 0.9 - 0.8)
     a = [1.0] + a_real  # a_0 = 1: the bias neuron
     w = [b] + w_real  # w_j0 = b_j
     n = len(a_real)
@@ -767,10 +800,10 @@ def test_init_weights_append_outside_else_fails():
 
 def test_standard_normal_is_not_between_0_and_1():
     inside = 0.5 * math.erf(1 / math.sqrt(2))  # P(0 ≤ Z ≤ 1) for Z ~ N(0, 1)
-    assert inside == pytest.approx(0.3413, abs=1e-4)
     assert 1 - inside == pytest.approx(0.6587, abs=1e-4)
+    # purenn's He sampler with fan-in 2 draws from N(0, √(2/2)) = N(0, 1), as randn does
     rng = random.Random(2024)
-    draws = [rng.gauss(0.0, 1.0) for _ in range(20000)]
+    draws = [init.he(rng, 2, 1) for _ in range(20000)]
     mean = sum(draws) / len(draws)
     sd = math.sqrt(sum((d - mean) ** 2 for d in draws) / len(draws))
     assert mean == pytest.approx(0.0, abs=0.03)
@@ -787,12 +820,12 @@ def test_he_std_in_code_counts_bias_neuron():
     assert code_std == pytest.approx([math.sqrt(2 / 4), math.sqrt(2 / 5)])  # n + 1
     slide_std = [math.sqrt(2 / 3), math.sqrt(2 / 4)]  # n = incoming neurons of layer l − 1
     assert far(code_std, slide_std, tol=0.05)
-    # N(0, √(2/n)) is meant with the standard deviation as second argument: variance 2/n
+    # purenn follows the slide: W^1 of a 3-4-2 network has variance 2/3 (standard deviation √(2/n))
     rng = random.Random(7)
-    n = 3
-    draws = [rng.gauss(0.0, 1.0) * math.sqrt(2 / n) for _ in range(20000)]
+    draws = [v for _ in range(1000) for v in init.draw(init.he, rng, 3, 4)[0].flat()]
     var = sum(d * d for d in draws) / len(draws)
-    assert var == pytest.approx(2 / n, rel=0.05)
+    assert var == pytest.approx(2 / 3, rel=0.05)
+    assert abs(var - 2 / 4) > 0.1  # not the code's 2/(n + 1)
 
 
 def heaviside(x: float, h0: float) -> float:
@@ -817,34 +850,38 @@ def test_relu_derivative_at_zero_slide_vs_code():
 
 def test_squared_error_cost_is_scalar_sum():
     a, y = [0.9, 0.3, 0.6], [1.0, 0.0, 1.0]
-    per_neuron = [(o - t) ** 2 for o, t in zip(a, y)]
+    per_neuron = flat(losses.per_neuron(losses.squared_error, col(a), col(y)))
     assert per_neuron == pytest.approx([0.01, 0.09, 0.16])  # the slide's numbers
 
     def C(v: Vector) -> float:
-        return sum((o - t) ** 2 for o, t in zip(v, y))
+        return float(losses.squared_error(col(v), col(y)))
 
-    assert C(a) == pytest.approx(0.26)
+    assert C(a) == pytest.approx(0.26)  # one number
+    gradient = flat(losses.squared_error.gradient(col(a), col(y)))
     for j in range(3):  # equation 4 is the derivative of the sum
-        assert diff(C, a, j) == pytest.approx(2 * (a[j] - y[j]), abs=1e-7)
+        assert diff(C, a, j) == pytest.approx(gradient[j], abs=1e-7)
+        assert gradient[j] == pytest.approx(2 * (a[j] - y[j]))
     # a step against ∇C lowers the one number C
-    step = [o - 0.1 * 2 * (o - t) for o, t in zip(a, y)]
+    step = [o - 0.1 * d for o, d in zip(a, gradient)]
     assert C(step) < C(a)
 
 
 def test_squared_error_conventions_differ_by_factor_two():
     for x, y in zip(XS, YS):
-        z1, a1, z2, a2 = forward(x)
-        d_half = hadamard([o - t for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
-        d_full = hadamard([2 * (o - t) for o, t in zip(a2, y)], [dsigmoid(v) for v in z2])
+        _, _, z2, _ = forward(x)
+        d_half = backprop(x, y, loss="half_squared_error")[0]
+        d_full = backprop(x, y, loss="squared_error")[0]
         assert d_full == pytest.approx([2 * d for d in d_half])
         full = diff(lambda v: sum((sigmoid(u) - t) ** 2 for u, t in zip(v, y)), z2, 0)
         assert full == pytest.approx(d_full[0], rel=1e-5)
     # every weight gradient doubles, so a step with η on C is a step with 2η on E
     x, y = XS[0], YS[0]
+    g_half = network().backward(col(x), col(y), loss="half_squared_error")
+    g_full = network().backward(col(x), col(y), loss="squared_error")
+    assert flat(g_full.dW(2)) == pytest.approx([2 * v for v in flat(g_half.dW(2))])
     for i, j in ((0, 1), (1, 0), (1, 2)):
         dE = diff_matrix(lambda W: half_se(forward(x, W2=W)[3], y), W2, i, j)
-        dC = diff_matrix(lambda W: 2 * half_se(forward(x, W2=W)[3], y), W2, i, j)
-        assert dC == pytest.approx(2 * dE, rel=1e-6)
+        assert g_half.dW(2)[i, j] == pytest.approx(dE, rel=1e-6)
         assert abs(dE) > 1e-3
 
 
@@ -918,16 +955,20 @@ def test_delta_w_update_after_loop_updates_only_layer_1():
 def test_outer_product_delta_a_transposed():
     eta = 0.1
     delta, a = [0.5, -1.0, 2.0], [0.3, 0.7]  # δ^(1) (3 rows), a^(0) (2 entries)
-    outer = [[d * x for x in a] for d in delta]
-    dW = [[-eta * v for v in row] for row in outer]
-    assert (len(dW), len(dW[0])) == (3, 2)  # the shape of W^(1)
+    # an identity layer with W = 0, b = 0 and target −δ has exactly this δ^(1) = a^(1) − y
+    net = Network([Layer(Matrix.zeros(3, 2), Matrix.zeros(3, 1), "identity")])
+    g = net.backward(col(a), col([-d for d in delta]), loss="half_squared_error")
+    assert flat(g.delta(1)) == pytest.approx(delta)
+    dW = [[-eta * v for v in row] for row in g.dW(1).tolist()]
+    assert g.dW(1).shape == (3, 2)  # the shape of W^(1)
     # the six single formulas: Δw_jk^(1) = −η δ_j^(1) a_k^(0)
     for j in range(3):
         for k in range(2):
             assert dW[j][k] == pytest.approx(-eta * delta[j] * a[k])
-    assert dW == [[pytest.approx(-0.015), pytest.approx(-0.035)],
-                  [pytest.approx(0.03), pytest.approx(0.07)],
-                  [pytest.approx(-0.06), pytest.approx(-0.14)]]
+    net.step(g, eta)
+    assert net.W(1).tolist() == [[pytest.approx(-0.015), pytest.approx(-0.035)],
+                                 [pytest.approx(0.03), pytest.approx(0.07)],
+                                 [pytest.approx(-0.06), pytest.approx(-0.14)]]
 
 
 def test_weight_update_inside_example_loop_is_not_the_mean():
@@ -938,9 +979,11 @@ def test_weight_update_inside_example_loop_is_not_the_mean():
     def grad(w: float, x: float, y: float) -> float:
         return 2 * (w * x - y) * x
 
-    # as the text says: sum Δw over the examples, then one update with the mean
-    delta = sum(-eta * grad(w0, x, y) for x, y in data)
-    correct = w0 + delta / len(data)
+    # purenn: one step on the batch of both examples, with the mean of the gradients
+    net = Network([Layer(Matrix([[w0]]), col([0.0]), "identity")])
+    X, Y = Matrix.row([x for x, _ in data]), Matrix.row([y for _, y in data])
+    net.step(net.backward(X, Y, loss="squared_error"), eta)
+    correct = float(net.W(1)[0, 0])
     mean_grad = sum(grad(w0, x, y) for x, y in data) / len(data)
     assert correct == pytest.approx(w0 - eta * mean_grad)
     # as printed in some versions: the update loop inside the example loop
@@ -987,15 +1030,19 @@ def test_course_code_calls_train_not_fit():
 
 
 def test_cross_entropy_grows_logarithmically():
-    assert -math.log(0.7) == pytest.approx(0.3567, abs=1e-4)  # the slide's example
-    xs = [10.0 ** -k for k in range(1, 8)]
-    costs = [-math.log(x) for x in xs]
+    def C(p: float) -> float:  # purenn's cross-entropy when the right class gets probability p
+        return float(losses.cross_entropy(col([p, 1 - p]), col([1.0, 0.0])))
+
+    assert C(0.7) == pytest.approx(0.3567, abs=1e-4)  # the slide's example
+    costs = [C(10.0 ** -k) for k in range(1, 8)]
     steps = [b - a for a, b in zip(costs, costs[1:])]
     assert steps == pytest.approx([math.log(10)] * len(steps))  # equal steps: logarithmic
     ratios = [b / a for a, b in zip(costs, costs[1:])]
     assert ratios[0] == pytest.approx(2.0) and ratios[-1] == pytest.approx(7 / 6)  # not a constant factor
-    for x in (0.5, 0.1, 0.01):  # the gradient −1/x does grow like 1/x
-        assert (-math.log(x + H) + math.log(x - H)) / (2 * H) == pytest.approx(-1 / x, rel=1e-5)
+    for p in (0.5, 0.1, 0.01):  # the gradient −1/p does grow like 1/p
+        dC = losses.cross_entropy.gradient(col([p, 1 - p]), col([1.0, 0.0]))
+        assert dC[0, 0] == pytest.approx(-1 / p)
+        assert (C(p + H) - C(p - H)) / (2 * H) == pytest.approx(-1 / p, rel=1e-5)
 
 
 def test_log_sum_exp_derivative_is_softmax():
@@ -1010,20 +1057,22 @@ def test_log_sum_exp_derivative_is_softmax():
         assert diff(lse, z, j) == pytest.approx(s[j], rel=1e-6)
     with pytest.raises(IndexError):
         sum(math.exp(z[k]) for k in range(0, n + 1))  # a last term e^(z_n) does not exist
-    # equation III: ∂s_i/∂z_j = s_i (1{i=j} − s_j)
+    # equation III: ∂s_i/∂z_j = s_i (1{i=j} − s_j), purenn's Jacobian against finite differences
+    J = activations.softmax_jacobian(col(z))
     for i in range(n):
         for j in range(n):
             numeric = diff(lambda v: softmax(v)[i], z, j)
-            assert numeric == pytest.approx(s[i] * ((i == j) - s[j]), abs=1e-7)
+            assert J[i, j] == pytest.approx(numeric, abs=1e-7)
+            assert J[i, j] == pytest.approx(s[i] * ((i == j) - s[j]))
 
 
 def test_mnist_test_set_has_labels():
     # the first 8 bytes of t10k-labels-idx1-ubyte as published with MNIST: magic number 2049
     # (0x00000801: unsigned bytes, one dimension) and the number of labels
     header = bytes([0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x27, 0x10])
-    magic, count = struct.unpack(">II", header)
-    assert (magic, count) == (2049, 10000)
-    assert header[2] == 0x08 and header[3] == 1  # ubyte, 1 dimension: a list of labels
+    labels = idx.parse_idx(header + bytes(range(10)) * 1000, name="t10k-labels-idx1-ubyte", expect_magic=2049)
+    assert labels.shape == (10000,)  # a list of 10.000 labels
+    assert idx.LABELS_MAGIC == 2049
     e = errata.get("ki-mnist-test-labels")
     assert "t10k-labels-idx1-ubyte" in e.correct and "10.000" in e.correct
     assert "ohne Labels" in e.printed
