@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List
+from typing import Callable, Dict
 
 from purenn.activations import Activation, Softmax
 from purenn.matrix import Matrix

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional, Tuple
 
-from purenn.rechenweg.exact import is_exact
 from purenn.scalars import Scalar, is_number
 
 __all__ = ["DEFAULT_DECIMALS", "MAX_DECIMALS", "terminates", "decimal_text", "Shown", "show", "relation", "check_decimals"]

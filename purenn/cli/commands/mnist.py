@@ -11,17 +11,15 @@ full data set with ``--data DIR`` / ``--download DIR``.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 from purenn.cli.main import UsageError
 from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
-from purenn.training import EpochResult, History, Progress
+from purenn.training import History, Progress
 
 NAME = "mnist"
 HELP = "train a network on MNIST digits (offline, shipped data) and show how well it does"
