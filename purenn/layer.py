@@ -9,12 +9,13 @@ neurons and m inputs the layer has n·m + n = (m + 1)·n parameters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from purenn.activations import Activation, get
 from purenn.matrix import Matrix
+from purenn.scalars import describe
 
-__all__ = ["Layer", "param_count"]
+__all__ = ["Layer", "param_count", "check_chain"]
 
 
 def param_count(m: int, n: int) -> int:
@@ -96,3 +97,24 @@ class Layer:
         Slides: Parameter, Matrizen, KI — ``purenn formulas`` [logits, bias_neuron, batch_forward]
         """
         return self.W @ a_prev + self.b
+
+
+def check_chain(layers: Sequence[object]) -> None:
+    """Layers 1..L fit together: W^l has one column per neuron of layer l−1.
+
+    A TypeError for anything that is not a Layer, a ValueError naming the
+    first layer that does not fit.
+    """
+    if not layers:
+        raise ValueError("a network needs at least one layer (W^1, b^1), got none")
+    for k, layer in enumerate(layers):
+        if not isinstance(layer, Layer):
+            raise TypeError(f"layer {k + 1} must be a Layer, got {describe(layer)}")
+    for l in range(2, len(layers) + 1):
+        prev, this = layers[l - 2], layers[l - 1]
+        assert isinstance(prev, Layer) and isinstance(this, Layer)
+        if this.n_inputs != prev.n_neurons:
+            raise ValueError(
+                f"W^{l} has {this.n_inputs} columns, but layer {l - 1} has "
+                f"{prev.n_neurons} neurons: W^l needs one column per neuron of layer l−1"
+            )

@@ -17,7 +17,8 @@ from purenn import activations as act
 from purenn import init as initialisation
 from purenn import losses
 from purenn.activations import Activation, Softmax
-from purenn.layer import Layer
+from purenn.io import course_form, modelfile
+from purenn.layer import Layer, check_chain
 from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.records import ForwardPass, Gradients
@@ -44,18 +45,7 @@ class Network:
 
     def __post_init__(self) -> None:
         self.layers = list(self.layers)
-        if not self.layers:
-            raise ValueError("a network needs at least one layer (W^1, b^1), got none")
-        for k, layer in enumerate(self.layers):
-            if not isinstance(layer, Layer):
-                raise TypeError(f"layer {k + 1} must be a Layer, got {describe(layer)}")
-        for l in range(2, len(self.layers) + 1):
-            prev, this = self.layers[l - 2], self.layers[l - 1]
-            if this.n_inputs != prev.n_neurons:
-                raise ValueError(
-                    f"W^{l} has {this.n_inputs} columns, but layer {l - 1} has "
-                    f"{prev.n_neurons} neurons: W^l needs one column per neuron of layer l−1"
-                )
+        check_chain(self.layers)
 
     # -- building ----------------------------------------------------------
 
@@ -241,16 +231,12 @@ class Network:
 
     def save(self, path: "str | Path") -> Path:
         """Write the network as JSON (see ``purenn.io.modelfile``), atomically."""
-        from purenn.io.modelfile import save
-
-        return save(self, path)
+        return modelfile.save(self, path)
 
     @classmethod
     def load(cls, path: "str | Path") -> "Network":
         """Read a network written by ``save``."""
-        from purenn.io.modelfile import load
-
-        return load(path)
+        return cls(modelfile.read_layers(path))
 
     def save_npz(self, path: "str | Path") -> Path:
         """Write the weights as the course code's ``save_to_file`` does (``numpy.savez``).
@@ -259,9 +245,7 @@ class Network:
         Gewichte: ``arr_0`` is an empty placeholder, ``arr_l`` is W^l with b^l
         as its first column. The activations are not in that file.
         """
-        from purenn.io.course_form import save_npz
-
-        return save_npz(self, path)
+        return course_form.save_npz(self, path)
 
     @classmethod
     def load_npz(cls, path: "str | Path", hidden: "str | Activation" = "sigmoid",
@@ -270,9 +254,17 @@ class Network:
 
         The defaults are the course constructor's (sigmoid hidden, ReLU output).
         """
-        from purenn.io.course_form import load_npz
+        return cls(course_form.read_npz_layers(path, hidden=hidden, output=output))
 
-        return load_npz(path, hidden=hidden, output=output)
+    @classmethod
+    def from_course_weights(cls, weights: Sequence[Any], hidden: "str | Activation" = "sigmoid",
+                            output: "str | Activation" = "relu") -> "Network":
+        """The network of the course code's ``self.weights`` list ``[[], [b¹ | W¹], …]``.
+
+        'Künstliche Intelligenz selbst gemacht', Gewichte initialisieren: column 0
+        of each matrix is the bias neuron's weights, b^l; the rest is W^l.
+        """
+        return cls(course_form.course_layers(weights, hidden=hidden, output=output))
 
     # -- checking what comes in ------------------------------------------------------
 

@@ -20,8 +20,6 @@ from purenn import Layer, Matrix, Network, activations
 from purenn.io.course_form import (
     course_predict,
     course_structure,
-    from_course_weights,
-    load_npz,
     save_npz,
     to_course_weights,
 )
@@ -95,19 +93,19 @@ def test_index_mapping_entry_for_entry() -> None:
 @pytest.mark.parametrize("structure", [[2, 1], [3, 4, 2], [5, 3, 4, 2]])
 def test_round_trip_network_course_network(structure: List[int]) -> None:
     net = Network.create(structure, hidden="tanh", output="softmax", seed=sum(structure))
-    back = from_course_weights(to_course_weights(net), hidden="tanh", output="softmax")
+    back = Network.from_course_weights(to_course_weights(net), hidden="tanh", output="softmax")
     assert_same_network(net, back)
 
 
 def test_round_trip_keeps_exact_entries() -> None:
     net = exact_net()
-    back = from_course_weights(to_course_weights(net), hidden="relu", output="identity")
+    back = Network.from_course_weights(to_course_weights(net), hidden="relu", output="identity")
     assert_same_network(net, back)
     assert isinstance(back.W(1)[0, 0], Fraction)
 
 
 def test_activations_default_to_the_course_constructor() -> None:
-    net = from_course_weights(to_course_weights(Network.create([2, 3, 3, 1], seed=1)))
+    net = Network.from_course_weights(to_course_weights(Network.create([2, 3, 3, 1], seed=1)))
     assert [net.activation(l).name for l in (1, 2, 3)] == ["sigmoid", "sigmoid", "relu"]
 
 
@@ -172,7 +170,7 @@ def test_course_predict_checks_the_input() -> None:
 
 
 def test_load_npz_reads_the_course_file() -> None:
-    net = load_npz(COURSE_NPZ)
+    net = Network.load_npz(COURSE_NPZ)
     assert net.structure == EXPECTED["structure"] == [2, 3, 1]
     arrays = EXPECTED["arrays"]
     for l in (1, 2):
@@ -191,7 +189,7 @@ def test_the_fixture_has_nonzero_predictions() -> None:
 
 @pytest.mark.parametrize("case", EXPECTED["predictions"], ids=lambda c: f"{c['hidden']}-{c['output']}-{c['x']}")
 def test_predictions_match_numpy(case: Dict[str, Any]) -> None:
-    net = load_npz(COURSE_NPZ, hidden=case["hidden"], output=case["output"])
+    net = Network.load_npz(COURSE_NPZ, hidden=case["hidden"], output=case["output"])
     assert net.predict(case["x"]).flat() == pytest.approx(case["prediction"], rel=1e-12, abs=1e-12)
     weights = [a.tolist() for a in read_npz(COURSE_NPZ).values()]
     course = course_predict(weights, case["x"], case["hidden"], case["output"]).flat()
@@ -199,7 +197,7 @@ def test_predictions_match_numpy(case: Dict[str, Any]) -> None:
 
 
 def test_saving_the_loaded_course_file_gives_the_same_arrays(tmp_path: Path) -> None:
-    save_npz(load_npz(COURSE_NPZ), tmp_path / "again.npz")
+    save_npz(Network.load_npz(COURSE_NPZ), tmp_path / "again.npz")
     mine, theirs = read_npz(tmp_path / "again.npz"), read_npz(COURSE_NPZ)
     assert list(mine) == list(theirs)
     for key in theirs:
@@ -224,12 +222,12 @@ def test_save_npz_writes_what_save_to_file_writes(tmp_path: Path) -> None:
 def test_save_npz_load_npz_round_trip(tmp_path: Path) -> None:
     net = Network.create([4, 3, 3, 2], hidden="relu", output="softmax", seed=9)
     save_npz(net, tmp_path / "net.npz")
-    assert_same_network(net, load_npz(tmp_path / "net.npz", hidden="relu", output="softmax"))
+    assert_same_network(net, Network.load_npz(tmp_path / "net.npz", hidden="relu", output="softmax"))
 
 
 def test_save_npz_writes_fractions_as_floats(tmp_path: Path) -> None:
     save_npz(exact_net(), tmp_path / "exact.npz")
-    back = load_npz(tmp_path / "exact.npz", hidden="relu", output="identity")
+    back = Network.load_npz(tmp_path / "exact.npz", hidden="relu", output="identity")
     assert back.W(1).tolist() == [[0.5, -0.75], [2.0, 1 / 3]]
     assert all(type(v) is float for v in back.W(1).flat())
 
@@ -244,7 +242,7 @@ def good_arrays() -> List[Any]:
 def test_good_arrays_load(tmp_path: Path) -> None:
     # The malformed cases below alter this one; it must load on its own.
     write_npz(tmp_path / "ok.npz", good_arrays())
-    assert load_npz(tmp_path / "ok.npz").structure == [2, 3, 1]
+    assert Network.load_npz(tmp_path / "ok.npz").structure == [2, 3, 1]
 
 
 def test_columns_must_chain(tmp_path: Path) -> None:
@@ -252,24 +250,24 @@ def test_columns_must_chain(tmp_path: Path) -> None:
     arrays[2] = [[0.0, 1.0, 1.0]]
     write_npz(tmp_path / "bad.npz", arrays)
     with pytest.raises(ValueError, match=r"arr_2 has 3 columns, but .*arr_1 has 3 rows.*\(3 \+ 1 = 4\)"):
-        load_npz(tmp_path / "bad.npz")
+        Network.load_npz(tmp_path / "bad.npz")
     with pytest.raises(ValueError, match=r"weights\[2\] has 3 columns, but weights\[1\] has 3 rows"):
-        from_course_weights(arrays)
+        Network.from_course_weights(arrays)
 
 
 def test_missing_placeholder(tmp_path: Path) -> None:
     arrays = good_arrays()
     write_npz(tmp_path / "bad.npz", {"arr_1": arrays[1], "arr_2": arrays[2]})
     with pytest.raises(ValueError, match=r"expected the arrays arr_0 \(the placeholder\).*found arr_1, arr_2"):
-        load_npz(tmp_path / "bad.npz")
+        Network.load_npz(tmp_path / "bad.npz")
 
 
 def test_placeholder_that_is_not_empty(tmp_path: Path) -> None:
     write_npz(tmp_path / "bad.npz", good_arrays()[1:])  # arr_0 is now a weight matrix
     with pytest.raises(ValueError, match=r"arr_0 must be the empty placeholder.*found an array of shape \(3, 3\)"):
-        load_npz(tmp_path / "bad.npz")
+        Network.load_npz(tmp_path / "bad.npz")
     with pytest.raises(ValueError, match=r"weights\[0\] must be the empty placeholder"):
-        from_course_weights(good_arrays()[1:])
+        Network.from_course_weights(good_arrays()[1:])
 
 
 def test_weights_that_are_not_2d(tmp_path: Path) -> None:
@@ -277,30 +275,30 @@ def test_weights_that_are_not_2d(tmp_path: Path) -> None:
     arrays[1] = [0.1, 1.0, 2.0]
     write_npz(tmp_path / "bad.npz", arrays)
     with pytest.raises(ValueError, match=r"arr_1 must be a 2-d weight matrix.*found shape \(3,\)"):
-        load_npz(tmp_path / "bad.npz")
+        Network.load_npz(tmp_path / "bad.npz")
     arrays[1] = NpyArray((1, 1, 3), "<f8", [0.1, 1.0, 2.0])
     with pytest.raises(ValueError, match=r"weights\[1\] must be a 2-d weight matrix.*found shape \(1, 1, 3\)"):
-        from_course_weights(arrays)
+        Network.from_course_weights(arrays)
 
 
 def test_a_single_column_has_no_room_for_weights() -> None:
     with pytest.raises(ValueError, match=r"weights\[1\] has 1 column.*at least 2"):
-        from_course_weights([[], [[0.5], [0.25]]])
+        Network.from_course_weights([[], [[0.5], [0.25]]])
 
 
 def test_unexpected_and_missing_keys(tmp_path: Path) -> None:
     arrays = good_arrays()
     write_npz(tmp_path / "gap.npz", {"arr_0": arrays[0], "arr_2": arrays[2]})
     with pytest.raises(ValueError, match="found arr_0, arr_2"):
-        load_npz(tmp_path / "gap.npz")
+        Network.load_npz(tmp_path / "gap.npz")
     write_npz(tmp_path / "only.npz", [[]])
     with pytest.raises(ValueError, match="at least one weight matrix"):
-        load_npz(tmp_path / "only.npz")
+        Network.load_npz(tmp_path / "only.npz")
 
 
 def test_weights_must_be_a_list() -> None:
     with pytest.raises(TypeError, match=r"a list \[\[\], weights\[1\], …\]"):
-        from_course_weights(Matrix([[1.0, 2.0]]))  # type: ignore[arg-type]
+        Network.from_course_weights(Matrix([[1.0, 2.0]]))  # type: ignore[arg-type]
 
 
 def test_network_methods_delegate_to_the_course_form(tmp_path):

@@ -163,3 +163,29 @@ def test_the_library_never_imports_the_cli() -> None:
         if module == "purenn.cli" or module.startswith("purenn.cli.")
     ]
     assert not bad, "the library must not import the command line:\n" + "\n".join(bad)
+
+
+def _imports_inside_functions(tree: ast.AST) -> List[int]:
+    """Line numbers of import statements inside a function or method."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines += [n.lineno for n in ast.walk(node) if isinstance(n, (ast.Import, ast.ImportFrom))]
+    return lines
+
+
+def test_the_library_has_no_hidden_imports_inside_functions() -> None:
+    # an import inside a method hides a cycle (Network.save used to import io.modelfile that way);
+    # only the command line defers imports, so that `purenn --help` starts quickly
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "cli" not in path.relative_to(PACKAGE).parts
+        for line in _imports_inside_functions(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
+
+
+def test_the_hidden_import_check_sees_one() -> None:
+    source = "def f():\n    from purenn.io import modelfile\n    return modelfile\n"
+    assert _imports_inside_functions(ast.parse(source)) == [2]

@@ -31,6 +31,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from purenn.io.atomic import atomic_write_text
+
 __all__ = [
     "FormulaRecord",
     "ChecklistRow",
@@ -268,8 +270,6 @@ def replace_readme_section(text: str, table: str) -> str:
 
 def update_readme(path: Path, table: Optional[str] = None) -> bool:
     """Rewrite the table between the markers of ``path`` atomically; True if it changed."""
-    from purenn.io.atomic import atomic_write_text
-
     text = path.read_text(encoding="utf-8")
     new = replace_readme_section(text, render_table("markdown") if table is None else table)
     if new == text:

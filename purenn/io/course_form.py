@@ -28,12 +28,13 @@ w^(l)_(j,k), k ≥ 1          ``net.W(l)[j, k − 1]``
     >>> net = Network([Layer(Matrix([[0.5, -1.0]]), Matrix.column([2.0]), "identity")])
     >>> to_course_weights(net)
     [[], Matrix([[2.0, 0.5, -1.0]])]
-    >>> from_course_weights(to_course_weights(net), output="identity").b(1)
+    >>> course_layers(to_course_weights(net), output="identity")[0].b
     Matrix([[2.0]])
 
 The course saves these matrices with ``numpy.savez(filename, *self.weights)``
 and rebuilds the structure from their shapes ("Speichern und Laden
-trainierter Gewichte"); ``save_npz`` and ``load_npz`` read and write exactly
+trainierter Gewichte"); ``save_npz`` and ``read_npz_layers`` (behind
+``Network.save_npz`` and ``Network.load_npz``) write and read exactly
 those files, through ``purenn.io.npy``. The files hold no activation functions:
 the course code takes them from its constructor, whose defaults are sigmoid
 for the hidden layers and ReLU for the output layer ("Erweiterung des
@@ -44,25 +45,27 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Callable, List, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, List, Sequence, Union
 
 from purenn.activations import Activation
 from purenn.activations import get as get_activation
 from purenn.layer import Layer
 from purenn.matrix import Matrix
-from purenn.network import Network
 from purenn.io.npy import NpyArray, read_npz, write_npz
 from purenn.scalars import Scalar, describe, is_number
+
+if TYPE_CHECKING:  # only for annotations: the Network methods call this module
+    from purenn.network import Network
 
 __all__ = [
     "CourseWeights",
     "HIDDEN_DEFAULT",
     "OUTPUT_DEFAULT",
     "to_course_weights",
-    "from_course_weights",
+    "course_layers",
     "course_structure",
     "course_predict",
-    "load_npz",
+    "read_npz_layers",
     "save_npz",
 ]
 
@@ -92,20 +95,20 @@ def to_course_weights(net: Network) -> CourseWeights:
     return weights
 
 
-def from_course_weights(
+def course_layers(
     weights: Sequence[Any],
     *,
     hidden: ActivationLike = HIDDEN_DEFAULT,
     output: ActivationLike = OUTPUT_DEFAULT,
-) -> Network:
-    """The Network whose ``to_course_weights`` is ``weights``.
+) -> List[Layer]:
+    """The layers whose ``to_course_weights`` is ``weights`` (``Network.from_course_weights``).
 
     ``weights[l]`` may be a Matrix, nested lists or an NpyArray; ``hidden`` is
     σ for layers 1..L−1 and ``output`` σ for layer L (the course code has one
     of each). Column 0 of ``weights[l]`` becomes b^l, the rest W^l.
     """
     matrices = _course_matrices(weights, lambda l: f"weights[{l}]")
-    return _network(matrices, get_activation(hidden), get_activation(output))
+    return _layers(matrices, get_activation(hidden), get_activation(output))
 
 
 def course_structure(weights: Sequence[Any]) -> List[int]:
@@ -131,7 +134,7 @@ def _with_bias_column(W: Matrix, b: Matrix) -> Matrix:
     return Matrix([[b_row[0]] + list(W_row) for W_row, b_row in zip(W.rows, b.rows)])
 
 
-def _network(matrices: List[Matrix], hidden: Activation, output: Activation) -> Network:
+def _layers(matrices: List[Matrix], hidden: Activation, output: Activation) -> List[Layer]:
     L = len(matrices)
     layers = []
     for l in range(1, L + 1):
@@ -139,7 +142,7 @@ def _network(matrices: List[Matrix], hidden: Activation, output: Activation) -> 
         W = Matrix([row[1:] for row in rows])  # w_(j,k) for k ≥ 1 → W[j, k−1]
         b = Matrix.column([row[0] for row in rows])  # w_(j,0) → b_j
         layers.append(Layer(W, b, output if l == L else hidden))
-    return Network(layers)
+    return layers
 
 
 # -- checking the course's weight list ----------------------------------------------
@@ -281,13 +284,13 @@ def _example(X: Any) -> List[Scalar]:
 # -- the course's save_to_file / load_from_file ------------------------------------------
 
 
-def load_npz(
+def read_npz_layers(
     path: Union[str, "os.PathLike[str]"],
     *,
     hidden: ActivationLike = HIDDEN_DEFAULT,
     output: ActivationLike = OUTPUT_DEFAULT,
-) -> Network:
-    """A Network from a file written by the course's ``save_to_file``.
+) -> List[Layer]:
+    """The layers of a file written by the course's ``save_to_file`` (``Network.load_npz``).
 
     The file is ``numpy.savez(filename, *self.weights)``: ``arr_0`` the empty
     placeholder, ``arr_l`` the bias-column matrix of layer l ('Künstliche
@@ -302,7 +305,7 @@ def load_npz(
             f"numpy.savez(filename, *self.weights) names them; found {', '.join(arrays) or 'none'}"
         )
     matrices = _course_matrices([arrays[k] for k in keys], lambda l: f"{path}: arr_{l}")
-    return _network(matrices, get_activation(hidden), get_activation(output))
+    return _layers(matrices, get_activation(hidden), get_activation(output))
 
 
 def save_npz(net: Network, path: Union[str, "os.PathLike[str]"]) -> Path:

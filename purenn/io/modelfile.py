@@ -28,16 +28,18 @@ import json
 import math
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import TYPE_CHECKING, Any, Dict, List
 
 from purenn import activations
 from purenn.io.atomic import atomic_write_text
-from purenn.layer import Layer
+from purenn.layer import Layer, check_chain
 from purenn.matrix import Matrix
-from purenn.network import Network
 from purenn.scalars import Scalar, is_number
 
-__all__ = ["save", "load", "to_dict", "from_dict", "FORMAT", "VERSION"]
+if TYPE_CHECKING:  # only for annotations: Network.save and Network.load call this module
+    from purenn.network import Network
+
+__all__ = ["save", "read_layers", "to_dict", "layers_from_dict", "FORMAT", "VERSION"]
 
 FORMAT = "purenn-network"
 VERSION = 1
@@ -75,8 +77,8 @@ def save(net: Network, path: "str | Path") -> Path:
     return atomic_write_text(path, text + "\n")
 
 
-def load(path: "str | Path") -> Network:
-    """Read a network written by ``save``."""
+def read_layers(path: "str | Path") -> List[Layer]:
+    """The layers of a network written by ``save`` (``Network.load`` builds the network)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -90,13 +92,13 @@ def load(path: "str | Path") -> Network:
             f"column {e.colno}: {e.msg} (is the file truncated?)"
         ) from None
     try:
-        return from_dict(document)
+        return layers_from_dict(document)
     except (ValueError, TypeError) as e:
         raise ValueError(f"{p}: {e}") from None
 
 
-def from_dict(document: Any) -> Network:
-    """The network described by a JSON object as written by ``to_dict``."""
+def layers_from_dict(document: Any) -> List[Layer]:
+    """The layers described by a JSON object as written by ``to_dict``, checked to fit together."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValueError(f'not a purenn network: expected "format": "{FORMAT}"')
     if document.get("version") != VERSION:
@@ -123,13 +125,14 @@ def from_dict(document: Any) -> Network:
                 f"layer {l}: W has {W.n_rows} rows but b has {len(b_values)} entries (one per neuron)"
             )
         layers.append(Layer(W, Matrix.column(b_values), activations.get(entry["activation"])))
-    net = Network(layers)
+    check_chain(layers)
     structure = document.get("structure")
-    if structure is not None and structure != net.structure:
+    from_weights = [layers[0].n_inputs] + [layer.n_neurons for layer in layers]
+    if structure is not None and structure != from_weights:
         raise ValueError(
-            f"\"structure\" says {structure}, but the weight matrices give {net.structure}"
+            f"\"structure\" says {structure}, but the weight matrices give {from_weights}"
         )
-    return net
+    return layers
 
 
 def _matrix(rows: Any, what: str) -> Matrix:
