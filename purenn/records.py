@@ -71,8 +71,7 @@ class Gradients:
     The gradients follow from δ and the activations ('Matrizen in Neuronalen
     Netzen' §3.8): ``dW(l)`` = [δ^l](A^(l−1))ᵀ and ``db(l)`` = [δ^l]·1, sums
     over the N examples of a batch; ``Network.step`` divides by N. Each is
-    computed the first time it is asked for — training never asks, as its
-    step takes δ^l and A^(l−1) directly. ``loss`` is the mean cost per example.
+    computed the first time it is asked for. ``loss`` is the mean cost per example.
     """
 
     forward: ForwardPass

@@ -6,7 +6,10 @@ mini-batch, a forward pass, backpropagation, and one step
 W^l ← W^l − η/N · Σ_k ∂E^k/∂W^l. An epoch is one pass over the shuffled data.
 
 The data are checked once, before the first step — not once per step — and a
-mini-batch is processed as one matrix with one example per column.
+mini-batch is processed as one matrix with one example per column. With float
+data each step runs in ``purenn._engine``, which gives the numbers of
+``Network.backward`` and ``Network.step`` (``tests/test_engine.py``) faster;
+exact Fractions go through those two methods themselves.
 """
 
 from __future__ import annotations
