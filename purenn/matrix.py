@@ -1,4 +1,4 @@
-"""Matrix: the one data type of purenn, a row-major list of lists of numbers.
+"""Matrix: the one data type of purenn, its numbers stored row by row as tuples.
 
 Everything the course documents compute is a matrix: a weight matrix W^l, a
 bias column b^l, an activation column a^l, and — for a mini-batch — a matrix
@@ -184,26 +184,6 @@ class Matrix:
         return Matrix._trusted(
             [[sum(a_ik * b_kj for a_ik, b_kj in zip(row, column)) for column in columns] for row in self.rows]
         )
-
-    def matmul_transposed(self, other: "Matrix") -> "Matrix":
-        """A · Bᵀ without building Bᵀ: entry (i, j) is row i of A times row j of B.
-
-        This is the shape of the weight gradient [δ^l] (A^(l−1))ᵀ ('Matrizen in
-        Neuronalen Netzen' §3.8.2); skipping the transpose saves two copies of
-        A^(l−1), which for the input layer is the whole mini-batch.
-
-        Slides: 'Matrizen' §3.8.2, 'KI selbst gemacht' — ``purenn formulas`` [batch_grad_W, grad_W]
-
-        >>> Matrix([[1, 2]]).matmul_transposed(Matrix([[3, 4], [5, 6]]))
-        Matrix([[11, 17]])
-        """
-        (r, k), (c, k2) = self.shape, other.shape
-        if k != k2:
-            raise ValueError(
-                f"cannot multiply a {r}×{k} matrix by the transpose of a {c}×{k2} matrix: "
-                f"the columns of the left ({k}) must equal the rows of the right ({k2})"
-            )
-        return self @ other.T
 
     @property
     def T(self) -> "Matrix":

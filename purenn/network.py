@@ -248,8 +248,8 @@ class Network:
         return course_form.save_npz(self, path)
 
     @classmethod
-    def load_npz(cls, path: "str | Path", hidden: "str | Activation" = "sigmoid",
-                 output: "str | Activation" = "relu") -> "Network":
+    def load_npz(cls, path: "str | Path", hidden: "str | Activation" = course_form.HIDDEN_DEFAULT,
+                 output: "str | Activation" = course_form.OUTPUT_DEFAULT) -> "Network":
         """Read a file the course code's ``save_to_file`` wrote; give the activations it used.
 
         The defaults are the course constructor's (sigmoid hidden, ReLU output).
@@ -257,8 +257,8 @@ class Network:
         return cls(course_form.read_npz_layers(path, hidden=hidden, output=output))
 
     @classmethod
-    def from_course_weights(cls, weights: Sequence[Any], hidden: "str | Activation" = "sigmoid",
-                            output: "str | Activation" = "relu") -> "Network":
+    def from_course_weights(cls, weights: Sequence[Any], hidden: "str | Activation" = course_form.HIDDEN_DEFAULT,
+                            output: "str | Activation" = course_form.OUTPUT_DEFAULT) -> "Network":
         """The network of the course code's ``self.weights`` list ``[[], [b¹ | W¹], …]``.
 
         'Künstliche Intelligenz selbst gemacht', Gewichte initialisieren: column 0

@@ -95,7 +95,7 @@ class Gradients:
     def dW(self, l: int) -> Matrix:
         """∂C/∂W^l = [δ^l](A^(l−1))ᵀ, summed over the batch; the same shape as W^l.
 
-        Slides: 'Matrizen in Neuronalen Netzen' §3.8.2 — ``purenn formulas`` [batch_grad_W]
+        Slides: 'Matrizen' §3.8.2, 'KI selbst gemacht' — ``purenn formulas`` [batch_grad_W, grad_W]
         """
         key = ("dW", l)
         if key not in self._computed:

@@ -222,7 +222,7 @@ def check_eta(eta: object) -> None:
 def predict_batches(
     net: Network, xs: List[List[Scalar]], batch_size: int = 100
 ) -> Iterator[Tuple[int, Matrix]]:
-    """(first, A^L) for the inputs xs, batch_size examples per column-matrix at a time."""
+    """(first, A^L) for the inputs xs, taken batch_size examples at a time (one per column of A^L)."""
     fast = _engine.runs(net.layers, 1.0, xs)
     state = _engine.load(net.layers) if fast else []
     for first in range(0, len(xs), batch_size):

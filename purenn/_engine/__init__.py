@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 from purenn._engine import kernels
 from purenn.activations import Activation, Softmax
 from purenn.layer import Layer
-from purenn.losses import Loss, cross_entropy
+from purenn.losses import CrossEntropy, Loss
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar
 
@@ -127,7 +127,7 @@ def train_step(
 
 def _output_delta(sigma: Activation, C: Loss, z: Matrix, a: Matrix, Y: Matrix) -> Matrix:
     """δ^L as the readable ``Loss.output_delta`` computes it, the softmax shortcut in one pass."""
-    if isinstance(sigma, Softmax) and C is cross_entropy:
+    if isinstance(sigma, Softmax) and isinstance(C, CrossEntropy):
         # Gleichung IV: s_j · Σ_i y_i − y_j for each example (column)
         columns = [
             [s_j * sum(y_col) - y_j for s_j, y_j in zip(s_col, y_col)]
