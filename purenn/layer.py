@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+from purenn import validation
 from purenn.activations import Activation, get
 from purenn.matrix import Matrix
 from purenn.scalars import describe
@@ -53,6 +54,8 @@ class Layer:
             raise TypeError(
                 f"a layer's activation must be an Activation or its name, got {self.activation!r}"
             )
+        validation.finite_matrix(self.W, "W")
+        validation.finite_matrix(self.b, "b")
         n, _ = self.W.shape
         if self.b.shape != (n, 1):
             raise ValueError(

@@ -15,15 +15,15 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 from purenn import activations as act
 from purenn import init as initialisation
-from purenn import losses
+from purenn import losses, validation
 from purenn.activations import Activation, Softmax
 from purenn.io import course_form, modelfile
 from purenn.layer import Layer, check_chain
 from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.records import ForwardPass, Gradients
-from purenn.training import History, check_eta, train
-from purenn.scalars import Scalar, describe, is_number
+from purenn.training import History, train
+from purenn.scalars import Scalar
 
 
 __all__ = ["Network", "Input"]
@@ -175,6 +175,8 @@ class Network:
         C = losses.get(loss) if loss is not None else self.default_loss()
         fp = self.forward(x)
         y = self.as_target(y, fp.N)
+        if isinstance(C, losses.CrossEntropy):
+            validation.probability_targets(y.columns(), "target")
         L = self.L
         delta: Dict[int, Matrix] = {}
         # δ^L = ∂C/∂a^L ⊙ σ'(z^L); after softmax with cross-entropy s − y (Gleichung IV)
@@ -198,7 +200,7 @@ class Network:
 
         Slides: 'Matrizen', 'Training', 'KI selbst gemacht' — ``purenn formulas`` [sgd_update]
         """
-        check_eta(eta)
+        validation.eta(eta)
         if grads.L != self.L:
             raise ValueError(f"the gradients are for {grads.L} layers, this network has {self.L}")
         for l in range(1, self.L + 1):
@@ -270,11 +272,13 @@ class Network:
 
     def as_input(self, x: Input) -> Matrix:
         """x as a matrix with one example per column, checked against layer 0."""
-        return _as_columns(x, self.structure[0], "input", "Input-Werten", "layer 0 has")
+        n = self.structure[0]
+        return validation.columns(x, n, "input", f"layer 0 has {n} neurons", "Input-Werten")
 
     def as_target(self, y: Input, N: int) -> Matrix:
         """y as a matrix with one target per column, checked against layer L."""
-        Y = _as_columns(y, self.structure[-1], "target", "erwarteten Output-Werten", f"layer {self.L} has")
+        n = self.structure[-1]
+        Y = validation.columns(y, n, "target", f"layer {self.L} has {n} neurons", "erwarteten Output-Werten")
         if Y.n_cols != N:
             raise ValueError(f"got {N} inputs but {Y.n_cols} targets: one target per example")
         return Y
@@ -293,26 +297,3 @@ def _checked_structure(structure: Sequence[int]) -> List[int]:
             )
     return sizes
 
-
-def _as_columns(x: Input, n: int, what: str, german: str, has: str) -> Matrix:
-    if isinstance(x, Matrix):
-        X = x
-    elif isinstance(x, (str, bytes)):
-        raise TypeError(f"the {what} must be numbers, got {describe(x)}")
-    else:
-        values = list(x)
-        if values and all(isinstance(v, (list, tuple)) for v in values):
-            X = Matrix(values)  # type: ignore[arg-type]  # nested rows, e.g. [[1], [0]]
-        else:
-            for i, v in enumerate(values):
-                if not is_number(v):
-                    raise TypeError(f"{what} value {i} must be a number, got {describe(v)}")
-            if not values:
-                raise ValueError(f"the {what} is empty; {has} {n} neurons")
-            X = Matrix._trusted([[v] for v in values])
-    if X.n_rows != n:
-        raise ValueError(
-            f"Falsche Anzahl an {german} übergeben: expected {n} {what} values "
-            f"({has} {n} neurons), got {X.n_rows}"
-        )
-    return X

@@ -20,11 +20,11 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
-from purenn import _engine
+from purenn import _engine, validation
 from purenn.layer import Layer
-from purenn.losses import Loss, get as get_loss
+from purenn.losses import CrossEntropy, Loss, get as get_loss
 from purenn.matrix import Matrix
-from purenn.scalars import Scalar, argmax, describe, is_number
+from purenn.scalars import Scalar, argmax
 
 if TYPE_CHECKING:  # training only calls the network's methods; network.py imports this module
     from purenn.network import Network
@@ -108,10 +108,10 @@ def train(
         raise ValueError(
             f"batch_size must be a whole number ≥ 0 (0 = all data per step), got {batch_size!r}"
         )
-    check_eta(eta)
+    validation.eta(eta)
     C = get_loss(loss) if loss is not None else net.default_loss()
-    xs, ys = check_data(net, data, "data")
-    test = check_data(net, test_data, "test_data") if test_data is not None else None
+    xs, ys = checked_data(net, data, C, "data")
+    test = checked_data(net, test_data, C, "test_data") if test_data is not None else None
     one_hot = all(_is_one_hot(y) for y in ys)
     fast = _engine.runs(net.layers, eta, xs)  # float data: the engine; exact Fractions: the readable path
     N = batch_size or len(xs)
@@ -195,7 +195,7 @@ def evaluate(
 ) -> Tuple[float, Optional[float]]:
     """The mean loss on ``data`` and, for one-hot targets, the share classified right."""
     C = get_loss(loss) if loss is not None else net.default_loss()
-    xs, ys = check_data(net, data, "data")
+    xs, ys = checked_data(net, data, C, "data")
     return _evaluate(net, xs, ys, C, batch_size)
 
 
@@ -211,14 +211,6 @@ def _evaluate(
     return total / len(xs), (correct / len(xs) if one_hot else None)
 
 
-def check_eta(eta: object) -> None:
-    """η must be a positive finite number."""
-    if not is_number(eta):
-        raise TypeError(f"the learning rate eta must be a number, got {describe(eta)}")
-    if not (eta > 0 and math.isfinite(eta)):  # type: ignore[operator, arg-type]
-        raise ValueError(f"the learning rate eta must be a positive number, got {eta!r}")
-
-
 def predict_batches(
     net: Network, xs: List[List[Scalar]], batch_size: int = 100
 ) -> Iterator[Tuple[int, Matrix]]:
@@ -231,55 +223,16 @@ def predict_batches(
 
 
 def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
-    """The inputs and targets of ``data`` as lists, after checking every number once."""
-    if data is None or isinstance(data, (str, bytes)):
-        raise TypeError(f"{name} must be a list of (input, target) pairs, got {describe(data)}")
-    pairs = list(data)
-    if not pairs:
-        raise ValueError(f"{name} is empty: training needs at least one (input, target) pair")
-    n_in, n_out = net.structure[0], net.structure[-1]
-    xs: List[List[Scalar]] = []
-    ys: List[List[Scalar]] = []
-    for k, pair in enumerate(pairs):
-        if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
-            raise TypeError(f"{name}[{k}] must be an (input, target) pair, got {describe(pair)}")
-        xs.append(_vector(pair[0], n_in, f"{name}[{k}] input", "Input-Werten", "layer 0"))
-        ys.append(_vector(pair[1], n_out, f"{name}[{k}] target", "erwarteten Output-Werten", f"layer {net.L}"))
+    """The inputs and targets of ``data`` as lists, after checking every number once (``purenn.validation``)."""
+    return validation.data(data, net.structure[0], net.structure[-1], net.L, name)
+
+
+def checked_data(net: Network, data: Any, C: Loss, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+    """``check_data``, and for cross-entropy targets that are probabilities."""
+    xs, ys = check_data(net, data, name)
+    if isinstance(C, CrossEntropy):
+        validation.probability_targets(ys, name)
     return xs, ys
-
-
-def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
-    if isinstance(v, Matrix):
-        if v.n_cols != 1:
-            raise ValueError(f"{what} must be one column, got a {v.n_rows}×{v.n_cols} matrix")
-        values = v.flat()
-    elif isinstance(v, (str, bytes)):
-        raise TypeError(f"{what} must be a list of numbers, got {describe(v)}")
-    elif isinstance(v, (list, tuple)) and set(map(type, v)) <= _PLAIN:
-        values = list(v)  # the common case, a flat list of numbers: copied in C
-    else:
-        try:
-            # also accept a column written as nested lists, [[1], [0]]
-            values = [e[0] if isinstance(e, (list, tuple)) and len(e) == 1 else e for e in v]
-        except TypeError:
-            raise TypeError(f"{what} must be a list of numbers, got {describe(v)}") from None
-    if len(values) != n:
-        raise ValueError(
-            f"Falsche Anzahl an {german} übergeben: {what} has {len(values)} values, "
-            f"but {layer} has {n} neurons"
-        )
-    # Fast path for the common case (all floats/ints, finite sum): C-level loops only.
-    if set(map(type, values)) <= _PLAIN and math.isfinite(sum(values)):
-        return values
-    for i, e in enumerate(values):
-        if not is_number(e):
-            raise TypeError(f"{what} value {i} must be a number, got {describe(e)}")
-        if isinstance(e, float) and not math.isfinite(e):
-            raise ValueError(f"{what} value {i} is {e}: data must be finite numbers")
-    return values
-
-
-_PLAIN = {float, int}
 
 
 def _is_one_hot(y: List[Scalar]) -> bool:

@@ -158,9 +158,9 @@ def test_course_predict_takes_the_example_in_any_one_column_form(X: Any) -> None
 
 def test_course_predict_checks_the_input() -> None:
     weights = to_course_weights(small_net())
-    with pytest.raises(ValueError, match="Falsche Anzahl an Input-Werten übergeben: expected 2 input values, got 3"):
+    with pytest.raises(ValueError, match="Falsche Anzahl an Input-Werten übergeben: input has 3 values, but the network has 2 inputs"):
         course_predict(weights, [1.0, 2.0, 3.0])
-    with pytest.raises(ValueError, match=r"one example as a column.*got a 2×2 matrix"):
+    with pytest.raises(ValueError, match=r"input must be one column, got a 2×2 matrix"):
         course_predict(weights, Matrix([[1.0, 2.0], [3.0, 4.0]]))
     with pytest.raises(TypeError, match="input value 1 must be a number"):
         course_predict(weights, [1.0, "x"])

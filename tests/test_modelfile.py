@@ -106,7 +106,10 @@ def test_shape_mismatch_between_layers(tmp_path):
 
 
 def test_save_refuses_nan(tmp_path):
-    net = Network([Layer(Matrix([[float("nan")]]), Matrix.column([0.0]), "identity")])
-    with pytest.raises(ValueError, match="NaN"):
+    # A Layer refuses NaN; only a step's own result (Layer._trusted) could hold one.
+    with pytest.raises(ValueError, match=r"W entry \[0, 0\] is nan"):
+        Layer(Matrix([[float("nan")]]), Matrix.column([0.0]), "identity")
+    net = Network([Layer._trusted(Matrix([[float("nan")]]), Matrix.column([0.0]), activations.get("identity"))])
+    with pytest.raises(ValueError, match=r"NaN.*W\^1 entry \[0, 0\] is nan"):
         net.save(tmp_path / "n.json")
     assert not (tmp_path / "n.json").exists()

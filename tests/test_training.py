@@ -61,7 +61,7 @@ def test_batch_size_zero_is_one_step_over_all_data():
     ([([0, 0], [1, 0])], dict(epochs=0), ValueError, "epochs"),
     ([], {}, ValueError, "data is empty"),
     ([([0, 0, 1], [1, 0])], {}, ValueError, r"Falsche Anzahl an Input-Werten.*data\[0\] input has 3 values, but layer 0 has 2"),
-    ([([0, 0], [1, 0]), ([0, 1], [1])], {}, ValueError, r"data\[1\] target has 1 values, but layer 2 has 2"),
+    ([([0, 0], [1, 0]), ([0, 1], [1])], {}, ValueError, r"data\[1\] target has 1 value, but layer 2 has 2 neurons"),
     ([([0, 0], [1, 0]), ([0, "x"], [1, 0])], {}, TypeError, r"data\[1\] input value 1 must be a number"),
     ([([0, float("nan")], [1, 0])], {}, ValueError, "finite"),
     ([([0, 0], [float("inf"), 0])], {}, ValueError, "finite"),

@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from purenn import activations
+from purenn import activations, validation
 from purenn.rechenweg.exact import exact_network, parse_scalar
 from purenn.layer import Layer
 from purenn.matrix import Matrix
@@ -94,7 +94,20 @@ def _rows(text: str, flag: str) -> List[List[str]]:
 
 def _number(text: str, flag: str, row: int, col: int, n_rows: int, exact: bool) -> Scalar:
     where = f"{flag}: row {row}, entry {col}" if n_rows > 1 else f"{flag}: entry {col}"
-    return parse_scalar(text, exact, where)
+    return _scalar(text, exact, where)
+
+
+def _scalar(text: str, exact: bool, where: str) -> Scalar:
+    """A typed number, refused before reading if it is too long or too large (``purenn.validation``)."""
+    validation.typed_number(text, where)
+    try:
+        value = parse_scalar(text, exact, where)
+    except OverflowError:
+        raise ValueError(
+            f"{where}: {text.strip()!r} is too large for a float (at most about 1.8e308); "
+            f"--exact computes with it exactly"
+        ) from None
+    return validation.number(value, where)
 
 
 def parse_matrix(text: str, flag: str = "matrix", exact: bool = False) -> List[List[Scalar]]:
@@ -134,7 +147,7 @@ def parse_vector(text: str, flag: str = "vector", exact: bool = False) -> List[S
             f"{flag} is one list of numbers, separated by ',' — got {len(rows)} rows "
             f"separated by ';'"
         )
-    return [parse_scalar(v, exact, f"{flag}: entry {j}") for j, v in enumerate(entries, start=1)]
+    return [_scalar(v, exact, f"{flag}: entry {j}") for j, v in enumerate(entries, start=1)]
 
 
 # -- taking --W<k>/--b<k> out of the arguments -------------------------------------------
@@ -146,10 +159,11 @@ def parse_sizes(words: Sequence[str], at_least: int = 2) -> List[int]:
     >>> parse_sizes(["5", "8", "1"]), parse_sizes(["300-1000", "1000,128"])
     ([5, 8, 1], [300, 1000, 1000, 128])
     """
-    pieces = [p for w in words for p in re.split(r"[,\s-]+", w.strip()) if p]
+    # "-" between two sizes separates them (5-8-1); in front of a number it is a minus sign (-3)
+    pieces = [p for w in words for p in re.split(r"[,\s]+|(?<=[^,\s-])-", w.strip().replace("\u2212", "-")) if p]
     sizes = []
     for k, p in enumerate(pieces):
-        if not p.isdigit() or int(p) < 1:
+        if not (p.isascii() and p.isdigit()) or int(p) < 1:
             raise ValueError(f"layer size {k + 1} is {p!r}: it must be a whole number of neurons, at least 1")
         sizes.append(int(p))
     if len(sizes) < at_least:
@@ -344,15 +358,12 @@ def read_vector(text: str, flag: str, n: int, exact: bool, expected: str) -> Lis
     ...
     ValueError: --input has 3 values, but the network has 2 inputs
     """
-    values = parse_vector(text, flag, exact)
-    if len(values) != n:
-        raise ValueError(f"{flag} has {len(values)} value{'' if len(values) == 1 else 's'}, but {expected}")
-    return values
+    return validation.vector(parse_vector(text, flag, exact), n, flag, expected)
 
 
 def read_scalar(text: str, flag: str, exact: bool) -> Scalar:
     """A single number option such as ``--eta``."""
-    return parse_scalar(text, exact, flag)
+    return _scalar(text, exact, flag)
 
 
 # -- the parser ----------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, Sequence, Union
 
 from purenn.activations import Activation
 from purenn.activations import get as get_activation
+from purenn import validation
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.io.npy import NpyArray, read_npz, write_npz
@@ -196,7 +197,9 @@ def _matrix_from_array(value: Any, where: str) -> Matrix:
             f"{where} must be a 2-d weight matrix (one row per neuron, one column per neuron "
             f"of the layer before plus the bias), found shape {array.shape}"
         )
-    return Matrix(_floats(array.tolist()))
+    matrix = Matrix(_floats(array.tolist()))
+    validation.finite_matrix(matrix, where)
+    return matrix
 
 
 def _floats(rows: List[List[Any]]) -> List[List[Scalar]]:
@@ -238,7 +241,8 @@ def course_predict(
     W: List[Any] = [[]] + _course_matrices(weights, lambda l: f"weights[{l}]")
     structure = course_structure(weights)
     hidden_activation_func, output_activation_func = get_activation(hidden), get_activation(output)
-    X = _example(X)  # the course's X is a numpy column; here any one-example form
+    # the course's X is a numpy column; here any one-example form
+    X = validation.vector(X, structure[0], "input", f"the network has {structure[0]} inputs", "Input-Werten")
 
     # __init_layers: numpy.ones((n_activations, 1)), one more entry in every layer but the output
     activations: List[List[Scalar]] = []
@@ -248,11 +252,6 @@ def course_predict(
         activations.append([1] * n_activations)  # int 1: exact entries stay exact
 
     # predict(X)
-    if len(X) != len(activations[0]) - 1:
-        raise ValueError(
-            f"Falsche Anzahl an Input-Werten übergeben: expected {len(activations[0]) - 1} "
-            f"input values, got {len(X)}"
-        )
     activations[0][1:] = X
     for l in range(1, len(activations)):
         weighted_sums_l = W[l] @ Matrix.column(activations[l - 1])
@@ -261,24 +260,6 @@ def course_predict(
         else:
             activations[l][1:] = hidden_activation_func(weighted_sums_l).flat()
     return Matrix.column(activations[-1])
-
-
-def _example(X: Any) -> List[Scalar]:
-    """One example's inputs as a flat list, from a list, a column list or an n×1 Matrix."""
-    if isinstance(X, Matrix):
-        if X.n_cols != 1:
-            raise ValueError(
-                f"course_predict takes one example as a column, like the course's predict(X); "
-                f"got a {X.n_rows}×{X.n_cols} matrix"
-            )
-        return list(X.flat())
-    if isinstance(X, (str, bytes)) or not isinstance(X, Sequence):
-        raise TypeError(f"the input X must be a list of numbers or a column, got {describe(X)}")
-    values = [v[0] if isinstance(v, (list, tuple)) and len(v) == 1 else v for v in X]
-    for i, v in enumerate(values):
-        if not is_number(v):
-            raise TypeError(f"input value {i} must be a number, got {describe(v)}")
-    return values
 
 
 # -- the course's save_to_file / load_from_file ------------------------------------------

@@ -25,12 +25,11 @@ and says what is wrong in a ``ValueError``.
 from __future__ import annotations
 
 import json
-import math
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List
 
-from purenn import activations
+from purenn import activations, validation
 from purenn.io.atomic import atomic_write_text
 from purenn.layer import Layer, check_chain
 from purenn.matrix import Matrix
@@ -70,9 +69,11 @@ def to_dict(net: Network) -> Dict[str, Any]:
 def save(net: Network, path: "str | Path") -> Path:
     """Write ``net`` to ``path`` as JSON; a crash never leaves half a file."""
     for l in range(1, net.L + 1):
-        for M in (net.W(l), net.b(l)):
-            if not all(math.isfinite(v) for row in M.rows for v in row):
-                raise ValueError(f"cannot save: layer {l} has NaN or infinite parameters")
+        for M, name in ((net.W(l), f"W^{l}"), (net.b(l), f"b^{l}")):
+            try:
+                validation.finite_matrix(M, name)
+            except ValueError as e:
+                raise ValueError(f"cannot save: layer {l} has NaN or infinite parameters ({e})") from None
     text = json.dumps(to_dict(net), indent=1)
     return atomic_write_text(path, text + "\n")
 
@@ -91,6 +92,10 @@ def read_layers(path: "str | Path") -> List[Layer]:
             f"{p} is not a valid purenn network file: JSON error at line {e.lineno}, "
             f"column {e.colno}: {e.msg} (is the file truncated?)"
         ) from None
+    except RecursionError:
+        raise ValueError(f"{p} is not a purenn network file: its JSON is nested far too deeply") from None
+    except ValueError as e:  # e.g. an integer with more digits than Python converts (3.11+)
+        raise ValueError(f"{p} is not a valid purenn network file: {e}") from None
     try:
         return layers_from_dict(document)
     except (ValueError, TypeError) as e:
@@ -124,6 +129,7 @@ def layers_from_dict(document: Any) -> List[Layer]:
             raise ValueError(
                 f"layer {l}: W has {W.n_rows} rows but b has {len(b_values)} entries (one per neuron)"
             )
+        validation.finite_matrix(Matrix.column(b_values), f"layer {l}: b")
         layers.append(Layer(W, Matrix.column(b_values), activations.get(entry["activation"])))
     check_chain(layers)
     structure = document.get("structure")
@@ -142,6 +148,5 @@ def _matrix(rows: Any, what: str) -> Matrix:
         M = Matrix(rows)
     except (TypeError, ValueError) as e:
         raise ValueError(f"{what}: {e}") from None
-    if not all(math.isfinite(v) for row in M.rows for v in row):
-        raise ValueError(f"{what} contains NaN or infinite values")
+    validation.finite_matrix(M, what)
     return M
