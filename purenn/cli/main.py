@@ -2,16 +2,33 @@
 
 Each subcommand lives in its own module under ``purenn/cli/commands/`` and
 provides ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
-An error in what the user typed is one line on stderr and exit code 2.
+
+Every error a user can cause is one line on stderr, ``purenn CMD: error: …``:
+
+* exit code 2 for wrong input — a ``UsageError``, or a ValueError/TypeError
+  that purenn raised with a ``raise`` statement of its own (a check that
+  says what was expected);
+* exit code 1 for other failures — a file that cannot be read or written
+  (OSError: missing, a folder, no permission, a read-only disk, no network),
+  training that diverged, not enough memory, a number too large for a float,
+  input nested too deeply;
+* exit code 130 for Ctrl-C.
+
+A ValueError or TypeError that Python itself raised inside an operation is a
+bug in purenn, not a mistake of the user: it keeps its traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import dis
+import errno
 import importlib
 import sys
 from types import ModuleType
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
+
+from purenn.training import TrainingDiverged
 
 __all__ = ["main", "UsageError"]
 
@@ -64,9 +81,73 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     try:
         return int(args._run(args))
-    except (UsageError, ValueError, TypeError, FileNotFoundError) as e:
-        print(f"purenn {args.command}: error: {e}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # output piped into `head` and cut off: not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print(f"purenn {args.command}: abgebrochen (Strg-C) / interrupted (Ctrl-C)", file=sys.stderr)
+        return 130
+    except Exception as e:
+        reported = user_error(e)
+        if reported is None:
+            raise  # a bug in purenn: the traceback is what it takes to fix it
+        message, code = reported
+        print(f"purenn {args.command}: error: {message}", file=sys.stderr)
+        return code
+
+
+def user_error(e: BaseException) -> Optional[Tuple[str, int]]:
+    """(the one line to show, the exit code) for an error the user caused; None for a bug."""
+    if isinstance(e, UsageError):
+        return str(e), 2
+    if isinstance(e, TrainingDiverged):
+        return str(e), 1
+    if isinstance(e, OSError):
+        return _os_error(e), 2 if isinstance(e, FileNotFoundError) else 1
+    if isinstance(e, MemoryError):
+        return "not enough memory for this: try a smaller network or fewer examples", 1
+    if isinstance(e, RecursionError):
+        return "the input is nested too deeply to be read", 1
+    if isinstance(e, OverflowError):
+        return f"a number became too large for a float (at most about 1.8e308): {e}", 1
+    if isinstance(e, (ValueError, TypeError, ZeroDivisionError)) and raised_by_purenn(e):
+        return str(e), 2
+    return None
+
+
+def raised_by_purenn(e: BaseException) -> bool:
+    """Whether ``e`` came from a ``raise`` statement in purenn's own code (a check), not from an operation.
+
+    The innermost frame of the traceback says where the error was raised; its
+    instruction is RAISE_VARARGS for ``raise X`` (on CPython 3.9–3.13 and PyPy).
+    """
+    tb = e.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    if not str(frame.f_globals.get("__name__", "")).startswith("purenn"):
+        return False
+    code = frame.f_code.co_code
+    return 0 <= tb.tb_lasti < len(code) and dis.opname[code[tb.tb_lasti]] in ("RAISE_VARARGS", "RERAISE")
+
+
+def _os_error(e: OSError) -> str:
+    """One line for a file that could not be read or written."""
+    name = e.filename
+    if name is None:  # purenn's own message, or a DownloadError
+        return str(e) if str(e) else type(e).__name__
+    if isinstance(e, IsADirectoryError):
+        return f"{name} is a folder, not a file"
+    if isinstance(e, NotADirectoryError):
+        return f"{name}: a part of this path is a file, not a folder"
+    if isinstance(e, PermissionError):
+        return f"{name}: permission denied (purenn may not read or write it)"
+    if e.errno == errno.EROFS:
+        return f"{name}: the file system is read-only"
+    if e.errno == errno.ENOSPC:
+        return f"{name}: no space left on the disk"
+    if isinstance(e, FileNotFoundError):
+        return f"{name}: no such file or folder"
+    return f"{name}: {e.strerror or e}"
