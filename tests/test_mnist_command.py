@@ -62,8 +62,9 @@ def test_english_output(tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
-def test_ctrl_c_saves_what_was_trained_so_far(tmp_path):
+def test_ctrl_c_saves_the_last_finished_epoch_beside_the_model(tmp_path):
     model = tmp_path / "m.json"
+    good = Network.create([784, 40, 10], output="softmax", seed=5).save(model).read_bytes()
     p = subprocess.Popen(
         [sys.executable, "-m", "purenn", "mnist", "--epochs", "200", "--train", "300", "--test", "100",
          "--save", str(model)],
@@ -80,9 +81,11 @@ def test_ctrl_c_saves_what_was_trained_so_far(tmp_path):
     out, err = p.communicate(timeout=120)
     out = "".join(lines) + out
     assert p.returncode == 130, err
-    assert "Abgebrochen (Strg-C)" in out and "das bisher Trainierte" in out
-    assert Network.load(model).structure == [784, 40, 10]
-    assert not [f for f in os.listdir(tmp_path) if f != "m.json"]  # no temporary file left
+    assert "Abgebrochen (Strg-C) nach " in out and "unvollständig: der Stand nach Epoche" in out
+    assert f"{model} bleibt unverändert" in out
+    assert model.read_bytes() == good  # the finished model is not replaced by an unfinished one
+    assert Network.load(tmp_path / "m.partial.json").structure == [784, 40, 10]
+    assert sorted(os.listdir(tmp_path)) == ["m.json", "m.partial.json"]  # no temporary file left
 
 
 @pytest.mark.parametrize("args, text", [

@@ -113,3 +113,34 @@ def test_save_refuses_nan(tmp_path):
     with pytest.raises(ValueError, match=r"NaN.*W\^1 entry \[0, 0\] is nan"):
         net.save(tmp_path / "n.json")
     assert not (tmp_path / "n.json").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and symbolic links as on POSIX")
+def test_save_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    path = _net().save(tmp_path / "m.json")
+    os.chmod(path, 0o640)
+    _net().save(path)
+    assert (os.stat(path).st_mode & 0o777) == 0o640
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and symbolic links as on POSIX")
+def test_a_new_file_gets_the_mode_of_open(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = _net().save(tmp_path / "new.json")
+    finally:
+        os.umask(umask)
+    assert (os.stat(path).st_mode & 0o777) == 0o644  # 0666 minus the umask, not mkstemp's 0600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and symbolic links as on POSIX")
+def test_save_writes_through_a_symbolic_link(tmp_path):
+    (tmp_path / "models").mkdir()
+    real = _net().save(tmp_path / "models" / "real.json")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    bigger = Network.create([2, 5, 2], seed=1)
+    bigger.save(link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert Network.load(real).structure == [2, 5, 2]
+    assert sorted(os.listdir(tmp_path / "models")) == ["real.json"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import List, Sequence, Tuple
 
 from purenn.cli.main import UsageError
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     eta = args.eta if args.eta is not None else DEFAULT_ETA[args.activation]
     if eta <= 0:
         raise UsageError(f"--eta must be positive, got {eta}")
+    _check_outputs(args)
     start = time.perf_counter()
     train, test, source = _load(args)
     net = _network(args)
@@ -126,33 +128,94 @@ def run(args: argparse.Namespace) -> int:
     history = History()
     interrupted = False
     if args.epochs > 0:
-        bar = ProgressBar(lang=args.lang)
-
-        def callback(p: Progress) -> None:
-            bar(p)
-            if p.result is not None:
-                history.append(p.result)
-
-        try:
-            net.train(train, epochs=args.epochs, batch_size=args.batch_size, eta=eta, seed=args.seed,
-                      test_data=test, callback=callback)
-        except KeyboardInterrupt:
-            interrupted = True
-            print()
-            print("Abgebrochen (Strg-C) — " if de else "Interrupted (Ctrl-C) — ", end="")
-            print(f"{len(history)} {'Epochen fertig trainiert' if de else 'epochs completed'}.")
-    _report(net, test, args)
+        interrupted = _train(net, train, test, eta, history, args)
+    _save(net, history, interrupted, args)
+    if not (interrupted and not history):
+        _report(net, test, args)
     if args.plot and history:
         from purenn.io.svgplot import write_learning_curves
 
         write_learning_curves(args.plot, history, f"MNIST {shape}")
         print(f"{'Lernkurven' if de else 'Learning curves'}: {args.plot}")
-    if not args.no_save and (args.epochs > 0 or not args.model):
-        path = net.save(args.save)
-        what = "das bisher Trainierte" if interrupted else "das Modell"
-        print(f"{'Gespeichert' if de else 'Saved'}: {path}" + (f" ({what})" if de else ""))
     print(f"{'Gesamtzeit' if de else 'Total time'}: {format_seconds(time.perf_counter() - start)}")
     return 130 if interrupted else 0
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """--save and --plot must be writable before the training starts, not after it."""
+    from purenn.io.atomic import check_writable
+
+    if _will_save(args):
+        check_writable(args.save)
+        check_writable(_partial_path(args.save))  # where an interrupted run goes
+    if args.plot:
+        check_writable(args.plot)
+
+
+def _will_save(args: argparse.Namespace) -> bool:
+    """Only a trained network is saved: --epochs 0 evaluates and writes nothing."""
+    return not args.no_save and args.epochs > 0
+
+
+def _partial_path(save: str) -> Path:
+    """Where an interrupted run saves: beside the target, mnist-model.json → mnist-model.partial.json."""
+    target = Path(save)
+    return target.with_name(f"{target.stem}.partial{target.suffix or '.json'}")
+
+
+def _train(net: Network, train: Sequence[Example], test: Sequence[Example], eta: float,
+           history: History, args: argparse.Namespace) -> bool:
+    """Train, and on Ctrl-C go back to the last finished epoch; True if interrupted.
+
+    ``history`` gets one result per finished epoch; after Ctrl-C the network
+    holds the weights of the last finished epoch (or the start weights), so
+    that what is saved and reported is a whole epoch's work.
+    """
+    de = args.lang == "de"
+    bar = ProgressBar(lang=args.lang)
+    finished = (0, list(net.layers))  # (epoch, its weights): the last finished epoch, in one assignment
+
+    def callback(p: Progress) -> None:
+        nonlocal finished
+        if p.result is not None:  # first take the finished epoch, then show it
+            finished = (p.result.epoch, list(net.layers))
+            history.append(p.result)
+        bar(p)
+
+    try:
+        net.train(train, epochs=args.epochs, batch_size=args.batch_size, eta=eta, seed=args.seed,
+                  test_data=test, callback=callback)
+        return False
+    except KeyboardInterrupt:
+        done, net.layers = finished
+        del history[done:]
+        print()
+        print(f"Abgebrochen (Strg-C) nach {done} von {args.epochs} Epochen." if de
+              else f"Interrupted (Ctrl-C) after {done} of {args.epochs} epochs.")
+        return True
+
+
+def _save(net: Network, history: History, interrupted: bool, args: argparse.Namespace) -> None:
+    """Save the model — an interrupted run beside --save, so that a finished model there stays as it is."""
+    de = args.lang == "de"
+    if not _will_save(args):
+        if not args.no_save and args.epochs == 0 and not args.model:
+            print("--epochs 0: nur ausgewertet, nichts gespeichert." if de
+                  else "--epochs 0: evaluated only, nothing saved.")
+        return
+    target = Path(args.save)
+    kept = (f"{target} bleibt unverändert" if de else f"{target} is left unchanged") if target.exists() else (
+        f"{target} wird nicht geschrieben" if de else f"{target} is not written")
+    if not interrupted:
+        print(f"{'Gespeichert' if de else 'Saved'}: {net.save(target)}" + (" (das Modell)" if de else ""))
+    elif not history:
+        print(f"Keine Epoche fertig: nichts gespeichert; {kept}." if de
+              else f"No epoch finished: nothing saved; {kept}.")
+    else:
+        partial = net.save(_partial_path(args.save))
+        n = len(history)
+        print(f"Gespeichert: {partial} (unvollständig: der Stand nach Epoche {n} von {args.epochs}); {kept}." if de
+              else f"Saved: {partial} (unfinished: the network after epoch {n} of {args.epochs}); {kept}.")
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
