@@ -14,14 +14,13 @@ exact Fractions go through those two methods themselves.
 
 from __future__ import annotations
 
-import math
 import random
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from purenn import _engine, validation
-from purenn.layer import Layer
+from purenn.divergence import TrainingDiverged, Watch
 from purenn.losses import CrossEntropy, Loss, get as get_loss
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar, argmax
@@ -32,10 +31,6 @@ if TYPE_CHECKING:  # training only calls the network's methods; network.py impor
 __all__ = ["train", "evaluate", "EpochResult", "Progress", "History", "TrainingDiverged"]
 
 Example = Tuple[List[Scalar], List[Scalar]]
-
-
-class TrainingDiverged(ValueError):
-    """The loss became NaN or infinite; the weights are those from before the step that caused it."""
 
 
 @dataclass(frozen=True)
@@ -96,9 +91,10 @@ def train(
     defaults to cross-entropy after a softmax output, squared error otherwise.
 
     Everything is checked before the first step; a bad argument raises and
-    leaves the network unchanged. If the loss becomes NaN or infinite,
-    ``TrainingDiverged`` is raised and the network keeps the weights it had
-    before the step that diverged.
+    leaves the network unchanged. Training that diverges (a NaN or infinite
+    loss, a loss far above the one at the start, exploding weights; see
+    ``purenn.divergence``) raises ``TrainingDiverged``, and the network keeps
+    the weights it had at the start of that epoch.
 
     Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [sgd_update]
     """
@@ -122,53 +118,35 @@ def train(
     # or the network's layers (exact Fractions); net.layers is brought up to date
     # after every epoch and whenever training stops, even by Ctrl-C.
     weights: Any = _engine.load(net.layers) if fast else net.layers
-    previous = weights  # the weights before the most recent step
+    watch = Watch(C, ys, eta, net.layers)  # stops training that diverges (purenn.divergence)
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         start = time.perf_counter()
         total_loss, correct = 0.0, 0
+        at_start = net.layers  # what the network keeps if this epoch diverges
         try:
             for first in range(0, len(order), N):
                 batch = order[first : first + N]
                 X, Y = [xs[i] for i in batch], [ys[i] for i in batch]
-                current = weights
                 if fast:
-                    stepped, batch_loss_exact, output = _engine.train_step(weights, X, Y, C, eta)
+                    weights, batch_loss_exact, output = _engine.train_step(weights, X, Y, C, eta)
                 else:
                     grads = net.backward(Matrix.from_columns(X), Matrix.from_columns(Y), C)
                     batch_loss_exact, output = grads.loss, grads.forward.output
-                batch_loss = float(batch_loss_exact)
-                if not math.isfinite(batch_loss):
-                    # The step that led here diverged: go back to the weights before it.
-                    weights = previous
-                    raise TrainingDiverged(
-                        f"the loss became {batch_loss} in epoch {epoch} after "
-                        f"{first} of {len(order)} examples: the learning rate eta={eta!r} is "
-                        f"probably too large — try a smaller one (e.g. {float(eta) / 10:g}). "
-                        f"The weights are those from before the step that diverged."
-                    )
-                if fast:
-                    weights = stepped
-                else:
                     net.step(grads, eta)
                     weights = net.layers
-                # Weights that became NaN or infinite show up in the next batch's loss;
-                # only after the very last step must they be checked directly.
-                last = first + N >= len(order) and epoch == epochs
-                if last and not _finite_layers(_engine.layers(weights) if fast else weights):
-                    weights = current
-                    raise TrainingDiverged(
-                        f"the weights became infinite or NaN in the last step: the learning rate "
-                        f"eta={eta!r} is probably too large — try a smaller one. The weights are "
-                        f"those from before the step that diverged."
-                    )
-                previous = current
+                batch_loss = float(batch_loss_exact)
+                seen = first + len(batch)
+                watch.batch(batch_loss, epoch, seen, len(order))
                 total_loss += batch_loss * len(batch)
                 if one_hot:
                     correct += _count_correct(output, Y)
                 if callback is not None:
-                    seen = first + len(batch)
                     callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
+            watch.epoch_end(_engine.layers(weights) if fast else weights, epoch)
+        except TrainingDiverged:
+            weights = _engine.load(at_start) if fast else at_start
+            raise
         finally:
             net.layers = _engine.layers(weights) if fast else weights
         seconds = time.perf_counter() - start
@@ -246,11 +224,3 @@ def _count_correct(A: Matrix, Y: Sequence[Sequence[Scalar]]) -> int:
         if argmax(a_col) == argmax(y_col):
             correct += 1
     return correct
-
-
-def _finite_layers(layers: List[Layer]) -> bool:
-    # One sum per matrix: it is finite exactly when every entry is (or overflows, which is divergence too).
-    return all(
-        math.isfinite(sum(map(sum, layer.W.rows))) and math.isfinite(sum(r[0] for r in layer.b.rows))
-        for layer in layers
-    )

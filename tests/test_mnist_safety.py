@@ -108,3 +108,12 @@ def test_the_model_is_written_before_the_plot(tmp_path):
     r = run_main("mnist", "--epochs", "1", "--save", str(tmp_path / "m.json"), "--plot", str(tmp_path / "c.svg"), *SMALL)
     assert r.returncode == 0, r.stderr
     assert r.stdout.index("Gespeichert:") < r.stdout.index("Lernkurven:")
+
+
+def test_a_huge_eta_stops_with_advice_and_saves_nothing(good_model):
+    path, before = good_model
+    r = run_main("mnist", "--eta", "1e6", "--save", str(path), "--train", "300", "--test", "20", "--hidden", "8")
+    assert r.returncode == 1
+    assert r.stderr.startswith("purenn mnist: error: training diverged: ") and r.stderr.count("\n") == 1
+    assert "try a smaller one (e.g. 100000)" in r.stderr
+    assert path.read_bytes() == before

@@ -1,6 +1,7 @@
 """Training: the course's binary-to-decimal task, mini-batches, history, and bad input."""
 
 import math
+from fractions import Fraction
 
 import pytest
 
@@ -87,17 +88,16 @@ def test_bad_data_late_in_the_list_changes_nothing():
     assert net.layers == before
 
 
-def test_divergence_stops_with_advice_and_keeps_the_last_good_weights():
+def test_divergence_stops_with_advice_and_keeps_the_weights_of_the_last_good_epoch():
     net = Network.create([1, 1], output="identity", seed=0)
     data = [([1000.0], [1.0]), ([-1000.0], [-1.0])]
-    snapshots = [list(net.layers)]
+    after_epoch = [list(net.layers)]
     with pytest.raises(TrainingDiverged, match="smaller") as e:
         net.train(data, epochs=1000, batch_size=1, eta=10.0, seed=0,
-                  callback=lambda p: snapshots.append(list(net.layers)))
+                  callback=lambda p: p.result is not None and after_epoch.append(list(net.layers)))
     assert "eta=10.0" in str(e.value)
     assert all(math.isfinite(v) for v in net.W(1).flat() + net.b(1).flat())
-    # back to the weights before the step that led to the infinite loss
-    assert net.layers == snapshots[-2]
+    assert net.layers == after_epoch[-1]
 
 
 def test_train_accepts_column_matrices_and_nested_lists():
@@ -109,6 +109,36 @@ def test_train_accepts_column_matrices_and_nested_lists():
 def test_divergence_in_the_very_last_step_is_caught_too():
     net = Network.create([1, 1], output="identity", seed=0)
     before = list(net.layers)
-    with pytest.raises(TrainingDiverged, match="last step"):
+    with pytest.raises(TrainingDiverged, match="weights became infinite or NaN in epoch 1"):
         net.train([([1.0], [10.0])], epochs=1, batch_size=1, eta=1e308)
     assert net.layers == before
+
+
+PAIRS = [(o, c) for o in ("sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax")
+         for c in ("squared_error", "half_squared_error", "cross_entropy")
+         if c != "cross_entropy" or o in ("sigmoid", "softmax")]
+
+
+@pytest.mark.parametrize("output, loss", PAIRS)
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_huge_eta_is_detected_for_every_activation_and_loss(output, loss, exact):
+    # four one-hot examples; a sensible eta learns them, eta = 1e6 throws the weights far away
+    data = [([1, 0, 0], [1, 0]), ([0, 1, 0], [0, 1]), ([0, 0, 1], [1, 0]), ([1, 1, 0], [0, 1])] * 5
+    net = Network.create([3, 4, 2], hidden="sigmoid", output=output, seed=1)
+    if exact:
+        from purenn.rechenweg.exact import exact_network
+        net = exact_network(net)
+    start = list(net.layers)
+    eta = Fraction(10 ** 6) if exact else 1e6
+    with pytest.raises(TrainingDiverged, match="smaller") as e:
+        net.train(data, epochs=3, batch_size=2, eta=eta, loss=loss, seed=0)
+    assert "start of epoch 1" in str(e.value)
+    assert net.layers == start
+
+
+@pytest.mark.parametrize("output, loss", PAIRS)
+def test_a_sensible_eta_is_not_taken_for_divergence(output, loss):
+    data = [([1, 0, 0], [1, 0]), ([0, 1, 0], [0, 1]), ([0, 0, 1], [1, 0]), ([1, 1, 0], [0, 1])] * 5
+    net = Network.create([3, 4, 2], hidden="sigmoid", output=output, seed=1)
+    history = net.train(data, epochs=30, batch_size=2, eta=0.05, loss=loss, seed=0)
+    assert history[-1].loss < history[0].loss
