@@ -135,6 +135,7 @@ def train(
                     batch_loss_exact, output = grads.loss, grads.forward.output
                     net.step(grads, eta)
                     weights = net.layers
+                    validation.exact_size(weights, f"in epoch {epoch} after {first + len(batch)} examples")
                 batch_loss = float(batch_loss_exact)
                 seen = first + len(batch)
                 watch.batch(batch_loss, epoch, seen, len(order))

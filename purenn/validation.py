@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 from typing import Any, List, Optional, Sequence, Tuple
 
 from purenn.matrix import Matrix
@@ -32,6 +33,8 @@ __all__ = [
     "eta",
     "probability_targets",
     "typed_number",
+    "exact_size",
+    "MAX_EXACT_BITS",
     "MAX_TYPED_DIGITS",
     "MAX_TYPED_EXPONENT",
 ]
@@ -184,6 +187,29 @@ def probability_targets(ys: Sequence[Sequence[Scalar]], name: str) -> None:
         raise ValueError(
             f"{where} value {j} is {y[j]!r}: cross-entropy needs targets between 0 and 1 "
             f"(probabilities, e.g. one-hot [0, 1, 0]); use squared_error for other targets"
+        )
+
+
+#: Exact training stops when a Fraction's denominator has more bits than this (about 6,000 digits).
+MAX_EXACT_BITS = 20_000
+
+
+def exact_size(layers: Sequence[Any], where: str) -> None:
+    """Exact weights whose fractions have grown too long to compute with in reasonable time.
+
+    Each exact SGD step multiplies the denominators: a 2-2-1 network's grow
+    about ninefold in bits per epoch, and step 10 would take minutes.
+    """
+    bits = max(
+        (v.denominator.bit_length() for layer in layers for M in (layer.W, layer.b) for row in M.rows
+         for v in row if isinstance(v, Fraction)),
+        default=0,
+    )
+    if bits > MAX_EXACT_BITS:
+        raise ValueError(
+            f"exact training stopped {where}: the fractions of the weights have denominators of "
+            f"{bits} bits (about {int(bits * 0.30103)} digits) and each step multiplies them; "
+            f"exact arithmetic is for a few steps by hand — train with floats for more"
         )
 
 

@@ -414,3 +414,38 @@ def test_unwritable_array_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_npz(tmp_path / "x.npz", [[1.0], [[1.0], [2.0, 3.0]]])
     assert os.listdir(tmp_path) == []
+
+
+def test_an_npz_member_that_inflates_like_a_zip_bomb_is_refused_before_it_is_read(tmp_path):
+    import io as _io
+    import time
+    import zipfile as _zipfile
+
+    from purenn.io import npy
+
+    blob = npy.encode_npy([[0.0] * 1000] * 300)  # 2.4 MB of zeros: deflate makes about 2 KB of it
+    buffer = _io.BytesIO()
+    with _zipfile.ZipFile(buffer, "w", _zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("arr_0.npy", blob)
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="more than 100 times: refused as a zip bomb"):
+        npy.read_npz(buffer.getvalue())
+    assert time.perf_counter() - start < 1
+
+
+def test_arrays_larger_than_the_limit_are_refused_before_allocating(monkeypatch, tmp_path):
+    from purenn.io import npy
+
+    header = "{'descr': '<f8', 'fortran_order': False, 'shape': (100000000000,), }"
+    with pytest.raises(ValueError, match="purenn reads arrays of at most 67108864 bytes"):
+        npy.decode_npy(npy._preamble(header))
+    path = npy.write_npy(tmp_path / "a.npy", [1.0] * 100)
+    monkeypatch.setattr(npy, "MAX_ARRAY_BYTES", 100)
+    monkeypatch.setattr(npy, "_SLACK", 0)
+    with pytest.raises(ValueError, match="a.npy (is|holds) .* bytes; purenn reads arrays of at most 100 bytes"):
+        npy.read_npy(path)
+    npz = npy.write_npz(tmp_path / "a.npz", [[1.0] * 100])
+    with pytest.raises(ValueError, match="a.npz is .* bytes; purenn reads arrays of at most 100 bytes"):
+        npy.read_npz(npz)
+    with pytest.raises(ValueError, match="'arr_0.npy' is 928 bytes; purenn reads arrays of at most 100 bytes"):
+        npy.read_npz(npz.read_bytes())

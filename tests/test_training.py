@@ -142,3 +142,16 @@ def test_a_sensible_eta_is_not_taken_for_divergence(output, loss):
     net = Network.create([3, 4, 2], hidden="sigmoid", output=output, seed=1)
     history = net.train(data, epochs=30, batch_size=2, eta=0.05, loss=loss, seed=0)
     assert history[-1].loss < history[0].loss
+
+
+def test_exact_training_stops_before_its_fractions_make_it_unusable():
+    import time
+
+    from purenn.rechenweg.exact import exact_network
+
+    net = exact_network(Network.create([2, 2, 1], hidden="identity", output="identity", seed=0))
+    data = [([Fraction(1, 3), Fraction(2, 7)], [Fraction(1)]), ([Fraction(1, 5), Fraction(1, 9)], [Fraction(0)])]
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match="exact training stopped in epoch 3 .* train with floats"):
+        net.train(data, epochs=20, batch_size=1, eta=Fraction(1, 10))
+    assert time.perf_counter() - start < 10  # without the stop, epoch 4 alone takes seconds, epoch 5 minutes

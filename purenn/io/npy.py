@@ -30,6 +30,11 @@ strings, dates — is refused with a ``ValueError`` that says what was found.
 The header is parsed with ``ast.literal_eval`` only; nothing is ever
 unpickled or executed.
 
+Sizes are limited before anything is allocated: an array of at most
+``MAX_ARRAY_BYTES`` (64 MiB, 8 million float64 entries — in Python lists
+about four times that in memory), and an .npz member that inflates more than
+``MAX_INFLATION`` times its compressed size (beyond 1 MiB) is refused as a zip bomb.
+
 What purenn writes: float64 (``<f8``) for floats, int64 (``<i8``) for whole
 numbers, ``|b1`` for booleans, C order, format version 1.0 — through
 ``purenn.io.atomic``, so a failed write never leaves half a file.
@@ -69,6 +74,8 @@ __all__ = [
     "encode_npy",
     "decode_npy",
     "SUPPORTED_DTYPES",
+    "MAX_ARRAY_BYTES",
+    "MAX_INFLATION",
 ]
 
 #: One array entry as Python gives it back.
@@ -77,6 +84,13 @@ Number = Union[bool, int, float]
 #: nested lists/tuples of numbers, or a single number (a 0-d array).
 ArrayLike = Any
 PathOrBytes = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview]
+
+#: The largest array read, in bytes of data (a 784×1000 float64 weight matrix is 6.3 MB).
+MAX_ARRAY_BYTES = 64 * 2**20
+#: Room for the .npy header on top of the data.
+_SLACK = 2**16
+#: An .npz member may inflate at most this many times its compressed size (if larger than 1 MiB).
+MAX_INFLATION = 100
 
 MAGIC = b"\x93NUMPY"
 #: (major, minor) → (struct format of the header-length field, header encoding)
@@ -269,7 +283,14 @@ def read_npy(source: PathOrBytes) -> NpyArray:
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return decode_npy(source)
+    _check_file_size(Path(source), MAX_ARRAY_BYTES + _SLACK)
     return decode_npy(Path(source).read_bytes(), name=str(source))
+
+
+def _check_file_size(path: Path, limit: int) -> None:
+    size = path.stat().st_size
+    if size > limit:
+        raise ValueError(f"{path} is {size} bytes; purenn reads arrays of at most {MAX_ARRAY_BYTES} bytes")
 
 
 def _split_header(data: bytes, name: str) -> Tuple[str, int]:
@@ -362,6 +383,9 @@ def _checked_dtype(descr: object, name: str) -> str:
 def _unpack(data: bytes, start: int, dtype: str, count: int, name: str) -> List[Number]:
     letter = _STRUCT_LETTER[dtype]
     expected = count * struct.calcsize(letter)
+    if expected > MAX_ARRAY_BYTES:
+        raise ValueError(f"{name} holds {count} entries of {dtype}, {expected} bytes; purenn reads arrays of at most "
+                         f"{MAX_ARRAY_BYTES} bytes")
     found = len(data) - start
     if found != expected:
         problem = "is truncated" if found < expected else "has extra bytes after the data"
@@ -421,6 +445,7 @@ def read_npz(source: PathOrBytes) -> Dict[str, NpyArray]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data, name = bytes(source), "the .npz data"
     else:
+        _check_file_size(Path(source), 4 * MAX_ARRAY_BYTES)
         data, name = Path(source).read_bytes(), str(source)
     if data[:6] == MAGIC:
         raise ValueError(f"{name} is a single .npy file, not an .npz archive: read it with read_npy")
@@ -445,6 +470,16 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> List[zipfile.ZipInf
         if info.is_dir() or not info.filename.endswith(".npy"):
             raise ValueError(
                 f"{name}: every member of an .npz must be an .npy file, found {info.filename!r}"
+            )
+        if info.file_size > MAX_ARRAY_BYTES + _SLACK:
+            raise ValueError(
+                f"{name}: member {info.filename!r} is {info.file_size} bytes; purenn reads arrays of at most "
+                f"{MAX_ARRAY_BYTES} bytes"
+            )
+        if info.file_size > 2**20 and info.file_size > MAX_INFLATION * max(info.compress_size, 1):
+            raise ValueError(
+                f"{name}: member {info.filename!r} inflates from {info.compress_size} to {info.file_size} bytes, "
+                f"more than {MAX_INFLATION} times: refused as a zip bomb"
             )
         key = _member_key(info)
         if key in keys:
