@@ -61,8 +61,24 @@ def finite_matrix(M: Matrix, what: str) -> None:
     for i, row in enumerate(M.rows):
         if not _plain_and_finite(row):
             for j, v in enumerate(row):
-                if isinstance(v, float) and not math.isfinite(v):
-                    raise ValueError(f"{what} entry [{i}, {j}] is {v}: only finite numbers can be used")
+                if not _finite(v):
+                    raise ValueError(f"{what} entry [{i}, {j}] is {_short(v)}: {_FINITE}")
+
+
+_FINITE = "only finite numbers that fit into a float can be used"
+_FLOAT_MAX = 1.7976931348623157e308
+
+
+def _finite(v: Any) -> bool:
+    """NaN and ±∞ are not; nor is an int beyond the largest float (it would overflow in W·a)."""
+    if isinstance(v, float):
+        return math.isfinite(v)
+    return not isinstance(v, int) or -_FLOAT_MAX <= v <= _FLOAT_MAX
+
+
+def _short(v: Any) -> str:
+    text = repr(v)
+    return text if len(text) <= 30 else f"{text[:12]}… ({len(text)} digits)"
 
 
 def _plain_and_finite(values: Sequence[Any]) -> bool:
@@ -82,8 +98,8 @@ def _finite_values(values: Sequence[Any], what: str) -> None:
     for i, e in enumerate(values):
         if not is_number(e):
             raise TypeError(f"{what} value {i} must be a number, got {describe(e)}")
-        if isinstance(e, float) and not math.isfinite(e):
-            raise ValueError(f"{what} value {i} is {e}: data must be finite numbers")
+        if not _finite(e):
+            raise ValueError(f"{what} value {i} is {_short(e)}: {_FINITE}")
 
 
 def vector(v: Any, n: int, what: str, expected: str, german: Optional[str] = None) -> List[Scalar]:

@@ -85,8 +85,12 @@ def test_check_data_keeps_plain_lists_as_they_are():
     assert all(y is pair[1] for y, pair in zip(ys, data))
 
 
-def test_a_huge_int_is_not_mistaken_for_infinity():
-    assert validation.vector([10 ** 400, 1], 2, "x", "2 values") == [10 ** 400, 1]
+def test_an_int_too_large_for_a_float_is_refused_before_it_overflows():
+    assert validation.vector([10 ** 300, 1], 2, "x", "2 values") == [10 ** 300, 1]
+    with pytest.raises(ValueError, match=r"x value 0 is 100000000000… \(401 digits\): only finite numbers"):
+        validation.vector([10 ** 400, 1], 2, "x", "2 values")
+    with pytest.raises(ValueError, match=r"the input entry \[0, 0\] is 1000"):
+        _net().forward([10 ** 400, 1])
 
 
 # -- cross-entropy targets --------------------------------------------------------------------
