@@ -82,8 +82,12 @@ def test_ctrl_c_is_one_line_and_exit_code_130(monkeypatch):
 def test_a_bug_inside_purenn_keeps_its_traceback(monkeypatch):
     # The sizes handed on as strings: param_count then adds "5" + 1 — Python's TypeError, not a check of purenn.
     monkeypatch.setattr(params, "parse_sizes", lambda words: list(words))
-    with pytest.raises(TypeError, match="can only concatenate str"):
+    with pytest.raises(TypeError) as e:
         cli_main.main(["params", "5", "8", "1"])
+    tb = e.tb
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    assert tb.tb_frame.f_globals["__name__"] == "purenn.layer"  # it reaches the user with its traceback
 
 
 def test_raised_by_purenn_tells_a_check_from_an_operation():

@@ -139,3 +139,16 @@ def test_params_reads_a_minus_sign_as_a_minus_sign():
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == "purenn params: error: layer size 2 is '-3': it must be a whole number of neurons, at least 1\n"
     assert run_main("params", "5-8-1").returncode == 0  # "-" between sizes still separates them
+
+
+def test_every_test_named_in_docs_guarantees_exists():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    defined = {m for f in (root / "tests").glob("test_*.py") for m in re.findall(r"^def (test_\w+)", f.read_text(encoding="utf-8"), re.M)}
+    named = set(re.findall(r"\b(test_\w+)\b", text)) - {"test_fuzz"}
+    files = set(re.findall(r"tests/(test_\w+)\.py", text))
+    assert named - files <= defined, sorted(named - files - defined)
+    assert all((root / "tests" / f"{f}.py").exists() for f in files)
