@@ -101,3 +101,15 @@ def test_raised_by_purenn_tells_a_check_from_an_operation():
     assert cli_main.raised_by_purenn(check.value)
     assert not cli_main.raised_by_purenn(operation.value)
     assert cli_main.user_error(operation.value) is None
+
+
+def test_a_network_path_that_is_a_folder(tmp_path):
+    _one_line(run_main("forward", str(tmp_path), "--input", "1"), 2, f"{tmp_path} is a folder, not a network file")
+
+
+def test_a_network_file_larger_than_the_limit_is_refused_before_reading(monkeypatch, tmp_path):
+    from purenn.io import modelfile
+
+    path = Network.create([2, 1], seed=0).save(tmp_path / "m.json")
+    monkeypatch.setattr(modelfile, "MAX_FILE_BYTES", 10)
+    _one_line(run_main("forward", str(path), "--input", "1,2"), 2, "a purenn network file may be at most 10 bytes")

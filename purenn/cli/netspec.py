@@ -330,6 +330,8 @@ def network_from_args(args: argparse.Namespace) -> Network:
         if act is not None:
             raise ValueError("--act goes with matrices typed inline (--W1 …); a network file names its activations")
         p = Path(path)
+        if p.is_dir():
+            raise ValueError(f"{path} is a folder, not a network file")
         if not p.is_file():
             raise ValueError(f"network file not found: {path}")
         net = Network.load(p)

@@ -38,10 +38,12 @@ from purenn.scalars import Scalar, is_number
 if TYPE_CHECKING:  # only for annotations: Network.save and Network.load call this module
     from purenn.network import Network
 
-__all__ = ["save", "read_layers", "to_dict", "layers_from_dict", "FORMAT", "VERSION"]
+__all__ = ["save", "read_layers", "to_dict", "layers_from_dict", "FORMAT", "VERSION", "MAX_FILE_BYTES"]
 
 FORMAT = "purenn-network"
 VERSION = 1
+#: The largest network file read (a 784-1000-1000-10 network is about 40 MB of JSON).
+MAX_FILE_BYTES = 256 * 2**20
 
 
 def _plain(v: Scalar) -> "int | float":
@@ -81,6 +83,9 @@ def save(net: Network, path: "str | Path") -> Path:
 def read_layers(path: "str | Path") -> List[Layer]:
     """The layers of a network written by ``save`` (``Network.load`` builds the network)."""
     p = Path(path)
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"{p} is {size} bytes; a purenn network file may be at most {MAX_FILE_BYTES} bytes")
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
