@@ -175,8 +175,7 @@ class Network:
         C = losses.get(loss) if loss is not None else self.default_loss()
         fp = self.forward(x)
         y = self.as_target(y, fp.N)
-        if isinstance(C, losses.CrossEntropy):
-            validation.probability_targets(y.columns(), "target")
+        validation.loss_targets(C, y.columns(), "target")
         L = self.L
         delta: Dict[int, Matrix] = {}
         # δ^L = ∂C/∂a^L ⊙ σ'(z^L); after softmax with cross-entropy s − y (Gleichung IV)

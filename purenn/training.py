@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Seque
 
 from purenn import _engine, validation
 from purenn.divergence import TrainingDiverged, Watch
-from purenn.losses import CrossEntropy, Loss, get as get_loss
+from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar, argmax
 
@@ -209,8 +209,7 @@ def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], 
 def checked_data(net: Network, data: Any, C: Loss, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
     """``check_data``, and for cross-entropy targets that are probabilities."""
     xs, ys = check_data(net, data, name)
-    if isinstance(C, CrossEntropy):
-        validation.probability_targets(ys, name)
+    validation.loss_targets(C, ys, name)
     return xs, ys
 
 

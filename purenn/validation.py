@@ -21,6 +21,7 @@ import re
 from fractions import Fraction
 from typing import Any, List, Optional, Sequence, Tuple
 
+from purenn.losses import CrossEntropy, Loss
 from purenn.matrix import Matrix
 from purenn.scalars import Scalar, describe, is_number
 
@@ -31,7 +32,7 @@ __all__ = [
     "columns",
     "data",
     "eta",
-    "probability_targets",
+    "loss_targets",
     "typed_number",
     "exact_size",
     "MAX_EXACT_BITS",
@@ -51,8 +52,8 @@ def number(value: object, where: str) -> Scalar:
     """``value`` if it is a finite real number; else a TypeError or ValueError naming ``where``."""
     if not is_number(value):
         raise TypeError(f"{where} must be a number, got {describe(value)}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{where} is {value}: only finite numbers can be used")
+    if not _finite(value):
+        raise ValueError(f"{where} is {_shown(value)}: {_FINITE}")
     return value  # type: ignore[return-value]
 
 
@@ -62,7 +63,7 @@ def finite_matrix(M: Matrix, what: str) -> None:
         if not _plain_and_finite(row):
             for j, v in enumerate(row):
                 if not _finite(v):
-                    raise ValueError(f"{what} entry [{i}, {j}] is {_short(v)}: {_FINITE}")
+                    raise ValueError(f"{what} entry [{i}, {j}] is {_shown(v)}: {_FINITE}")
 
 
 _FINITE = "only finite numbers that fit into a float can be used"
@@ -74,11 +75,6 @@ def _finite(v: Any) -> bool:
     if isinstance(v, float):
         return math.isfinite(v)
     return not isinstance(v, int) or -_FLOAT_MAX <= v <= _FLOAT_MAX
-
-
-def _short(v: Any) -> str:
-    text = repr(v)
-    return text if len(text) <= 30 else f"{text[:12]}… ({len(text)} digits)"
 
 
 def _plain_and_finite(values: Sequence[Any]) -> bool:
@@ -99,7 +95,7 @@ def _finite_values(values: Sequence[Any], what: str) -> None:
         if not is_number(e):
             raise TypeError(f"{what} value {i} must be a number, got {describe(e)}")
         if not _finite(e):
-            raise ValueError(f"{what} value {i} is {_short(e)}: {_FINITE}")
+            raise ValueError(f"{what} value {i} is {_shown(e)}: {_FINITE}")
 
 
 def vector(v: Any, n: int, what: str, expected: str, german: Optional[str] = None) -> List[Scalar]:
@@ -193,8 +189,13 @@ def eta(value: object) -> None:
         raise ValueError(f"the learning rate eta must be a positive number, got {value!r}")
 
 
-def probability_targets(ys: Sequence[Sequence[Scalar]], name: str) -> None:
-    """Cross-entropy targets are probabilities, 0 ≤ y_j ≤ 1: a negative y_j would make C = −Σ y_j ln a_j negative."""
+def loss_targets(C: Loss, ys: Sequence[Sequence[Scalar]], name: str) -> None:
+    """The targets loss C can take: cross-entropy's are probabilities, 0 ≤ y_j ≤ 1.
+
+    A negative y_j would make C = −Σ y_j ln a_j negative; the squared errors take any finite target.
+    """
+    if not isinstance(C, CrossEntropy):
+        return
     for k, y in enumerate(ys):
         if min(y) >= 0 and max(y) <= 1:
             continue
@@ -229,7 +230,7 @@ def exact_size(layers: Sequence[Any], where: str) -> None:
         )
 
 
-# A number as typed: digits, an optional point and exponent, or a fraction p/q.
+# The exponent of a typed number: "1e-3" → "-3".
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)$")
 
 
@@ -257,5 +258,7 @@ def typed_number(text: str, where: str) -> None:
         )
 
 
-def _shown(text: str) -> str:
-    return repr(text) if len(text) <= 30 else repr(text[:27] + "...")
+def _shown(value: object) -> str:
+    """The repr of a value (a typed text, a number) for a message, cut to 30 characters."""
+    text = repr(value)
+    return text if len(text) <= 30 else text[:27] + "..."
