@@ -186,7 +186,7 @@ def eta(value: object) -> None:
     if not is_number(value):
         raise TypeError(f"the learning rate eta must be a number, got {describe(value)}")
     if not (value > 0 and math.isfinite(value)):  # type: ignore[operator, arg-type]
-        raise ValueError(f"the learning rate eta must be a positive number, got {value!r}")
+        raise ValueError(f"the learning rate eta must be a positive finite number, got {value!r}")
 
 
 def loss_targets(C: Loss, ys: Sequence[Sequence[Scalar]], name: str) -> None:
