@@ -210,9 +210,89 @@ def test_eta_without_target_is_refused():
         trace(small_net(), [1.3, 0.8], eta=0.5)
 
 
-def test_a_batch_is_refused():
-    with pytest.raises(ValueError, match="one example, got 2 input columns"):
-        trace(small_net(), Matrix([[1.3, 1.0], [0.8, 0.5]]))
+# -- a mini-batch: 'Matrizen in Neuronalen Netzen' §3.7–3.8 ------------------------------------
+
+BATCH_X = [[1.3, 0.8], [0.5, -1.0], [0.0, 1.0]]  # three examples, one per column of A^0
+BATCH_Y = [[0.45], [1.0], [0.0]]
+
+
+def batch_trace(eta=0.5, loss="half_squared_error"):
+    return trace(small_net(), Matrix.from_columns(BATCH_X), Matrix.from_columns(BATCH_Y), loss=loss, eta=eta)
+
+
+def test_batch_is_the_core_backward_and_step():
+    t = batch_trace()
+    X, Y = Matrix.from_columns(BATCH_X), Matrix.from_columns(BATCH_Y)
+    g = small_net().backward(X, Y, loss="half_squared_error")
+    assert t.N == 3 and t.x == X and t.target == Y
+    for l in (1, 2):
+        assert t.z(l) == g.forward.z(l) and t.a(l) == g.forward.a(l)
+        assert t.delta(l) == g.delta(l) and t.dW(l) == g.dW(l) and t.db(l) == g.db(l)
+    stepped = small_net()
+    stepped.step(g, 0.5)  # W − η/N · [δ](A)ᵀ with N = 3
+    assert all(t.W_new(l) == stepped.W(l) and t.b_new(l) == stepped.b(l) for l in (1, 2))
+    assert t.loss.value == g.loss
+
+
+def test_batch_gradient_is_the_sum_of_the_single_examples():
+    """§3.8.2: ∂E/∂w = Σ_k δ^(l,k)·a^(l−1,k), and §3.3: the step divides that sum by N."""
+    t = batch_trace()
+    singles = [trace(small_net(), x, y, loss="half_squared_error", eta=0.5) for x, y in zip(BATCH_X, BATCH_Y)]
+    for l in (1, 2):
+        summed = [sum(s.dW(l).flat()[m] for s in singles) for m in range(len(t.dW(l).flat()))]
+        assert t.dW(l).flat() == pytest.approx(summed, rel=1e-12)
+        assert t.db(l).flat() == pytest.approx([sum(s.db(l).flat()[m] for s in singles) for m in range(2 if l == 1 else 1)])
+        W = small_net().W(l).flat()
+        assert t.W_new(l).flat() == pytest.approx([w - 0.5 / 3 * d for w, d in zip(W, summed)], rel=1e-12)
+        for k, s in enumerate(singles):  # column k of [δ^l] is δ^l of example k alone
+            assert [row[k] for row in t.delta(l).rows] == pytest.approx(s.delta(l).flat(), rel=1e-12)
+    # the record: each gradient entry is the sum of its pairs, one pair per example
+    for back in t.backward:
+        for e in back.weight_gradients + back.bias_gradients:
+            assert len(e.terms) == 3
+            assert e.value == pytest.approx(sum(d * a for d, a in e.terms), rel=1e-12)
+    assert t.loss.per_example == pytest.approx([s.loss.value for s in singles])
+    assert t.loss.value == pytest.approx(sum(t.loss.per_example) / 3)
+
+
+def test_batch_exact_by_hand():
+    """One identity neuron, exact: δ^(1,k) = z^(1,k) − y^(k); the numbers worked out with fractions."""
+    net = Network([Layer(Matrix([[F(2), F(1)]]), Matrix.column([F(-1)]), "identity")])
+    X = Matrix.from_columns([[F("1.3"), F("0.8")], [F("0.5"), F(1)]])
+    t = trace(net, X, Matrix.row([F(2), F(0)]), loss="half_squared_error", eta=F(1, 2))
+    assert t.z(1).flat() == [F("2.4"), F(1)] and t.delta(1).flat() == [F("0.4"), F(1)]
+    assert t.dW(1).flat() == [F("1.02"), F("1.32")]  # 0.4·1.3 + 1·0.5, 0.4·0.8 + 1·1
+    assert t.db(1).flat() == [F("1.4")]
+    assert t.W_new(1).flat() == [F("1.745"), F("0.67")]  # 2 − ¼·1.02, 1 − ¼·1.32
+    assert t.b_new(1).flat() == [F("-1.35")]
+    assert t.loss.per_example == (F("0.08"), F("0.5")) and t.loss.value == F("0.29")
+    text = render(t, notation="matrizen")
+    assert "∂E/∂w¹₀,₀ = Σₖ δ¹,ᵏ₀·a⁰,ᵏ₀ = 0.4·1.3 + 1·0.5 = 1.02" in text
+    assert "w¹₀,₀ ← w¹₀,₀ − (η / N)·∂E/∂w¹₀,₀ = 2 − (0.5 / 2)·1.02 = 1.745" in text
+    assert "E = Σₖ E⁽ᵏ⁾ = 0.08 + 0.5 = 0.58" in text
+
+
+def test_batch_golden():
+    check_golden("backprop_batch_matrizen_de.txt", render(batch_trace(), notation="matrizen"))
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "latex"])
+def test_batch_in_every_notation_and_format(notation, fmt):
+    t = batch_trace()
+    text = render(t, fmt, notation)
+    # every δ entry of every example, and every new weight, is printed
+    for v in t.delta(1).flat() + t.W_new(1).flat():
+        assert f"{abs(v):.4f}".rstrip("0") in text
+    assert text.count("0.5 / 3") + text.count(r"\frac{0.5}{3}") >= 6  # η/N in every update line
+    batch_words = {"text": "[δ", "markdown": "[\\delta", "latex": "[\\delta"}
+    assert batch_words[fmt] in text
+
+
+def test_batch_ki_shows_the_bias_row_of_ones():
+    text = render(batch_trace(), notation="ki")
+    assert "A⁽⁰⁾ = ⎛  1    1  1⎞" in text  # a⁽⁰⁾₀ = 1 in every column: Z⁽¹⁾ = W⁽¹⁾·A⁽⁰⁾ fits
+    assert "Z⁽¹⁾ = W⁽¹⁾·A⁽⁰⁾" in text and "∂C/∂W⁽¹⁾ = [δ⁽¹⁾]·(A⁽⁰⁾)ᵀ" in text
 
 
 def test_softmax_in_a_hidden_layer_goes_through_its_jacobian():

@@ -166,6 +166,18 @@ class Notation:
         """The target y_j of output neuron j."""
         return Sym("y", "", (self.index(j),), self.comma)
 
+    def example(self, sym: Sym, k: "int | str") -> Sym:
+        """``sym`` for example k of a mini-batch: a^(l,k)_j as 'Matrizen' §3.7 writes it, x^(k)_j, y^(k)_j.
+
+        >>> get("matrizen").example(get("matrizen").a(1, 0, 2), 2).text()
+        'a¹,²₀'
+        >>> get("parameter").example(get("parameter").y(0), 0).text()
+        'y⁽¹⁾₁'
+        """
+        kk = self.index(k) if isinstance(k, int) else k
+        sup = f"{sym.sup},{kk}" if sym.sup else f"({kk})"
+        return Sym(sym.base, sup, sym.sub, sym.comma)
+
     def vector(self, name: str, l: int) -> Sym:
         """A whole layer's vector or matrix: W^l, b^l, z^l, a^l, δ^l (a^0 is x where written so)."""
         if name == "a" and l == 0 and self.input_x:

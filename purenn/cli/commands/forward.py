@@ -13,8 +13,8 @@ import argparse
 from purenn.cli import netspec
 from purenn.rechenweg import mathtext, notation, render
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
-from purenn.network import Network
-from purenn.scalars import Scalar
+from purenn.matrix import Matrix
+from purenn.network import Input, Network
 from purenn.rechenweg.trace import Trace, trace
 
 NAME = "forward"
@@ -31,15 +31,24 @@ EPILOG = """examples:
   the neuron of 'Woche 10 Theorie', exactly 2.2 + 1 = 3.2:
     purenn forward --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --exact
 
+  a mini-batch of two examples, one per column ('Matrizen in Neuronalen Netzen' §3.7):
+    purenn forward --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --act sigmoid --input 1.3,0.8 --input 0.5,-1
+
   a saved network in the notation of 'Matrizen in Neuronalen Netzen', as LaTeX:
     purenn forward netz.json --input 1.3,0.8 --notation matrizen --format latex"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    netspec.install(parser, "--input VALUES [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
-                        help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
+    netspec.install(parser, "--input VALUES [--input VALUES ...] [options]")
+    add_input_argument(parser)
     add_output_arguments(parser)
+
+
+def add_input_argument(parser: argparse.ArgumentParser) -> None:
+    """``--input``, once for one example, several times for a mini-batch."""
+    parser.add_argument("--input", required=True, metavar="VALUES", action="append",
+                        help="Eingabe x = a^0, durch Kommas getrennt, z. B. 1.3,0.8; mehrmals angegeben "
+                        "ein Mini-Batch, ein Beispiel je Spalte ('Matrizen' §3.7)")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,11 +65,13 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                      help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")
 
 
-def read_input(args: argparse.Namespace, net: Network) -> "list[Scalar]":
-    """``--input``, checked against the network's input layer."""
+def read_input(args: argparse.Namespace, net: Network) -> Input:
+    """``--input``, checked against the network's input layer: one example, or a batch with one per column."""
     n = net.structure[0]
     expected = f"the network has {n} input{'' if n == 1 else 's'} (W^1 has {n} column{'' if n == 1 else 's'})"
-    return netspec.read_vector(args.input, "--input", n, args.exact, expected)
+    texts = args.input if isinstance(args.input, list) else [args.input]
+    examples = [netspec.read_vector(text, "--input", n, args.exact, expected) for text in texts]
+    return examples[0] if len(examples) == 1 else Matrix.from_columns(examples)
 
 
 def print_trace(t: Trace, args: argparse.Namespace) -> int:
