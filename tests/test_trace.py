@@ -7,6 +7,7 @@ and read the diff.
 
 import math
 import os
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -338,7 +339,8 @@ def test_labels_german_and_english():
         assert label in de
     for label in ("Logits", "Activation", "Weights", "Bias", "Loss", "Error δ", "Gradient", "Learning rate"):
         assert label in en
-    assert "Schicht" not in en and "Layer" not in de
+    # the slides' own titles stay German ('Parameter', Ausgänge von Schicht k); the labels do not
+    assert not re.search(r"Schicht \d", en) and "Layer" not in de
 
 
 def test_markdown_and_latex_formulas():
@@ -352,6 +354,27 @@ def test_markdown_and_latex_formulas():
     assert r"w^{1}_{11} &\leftarrow w^{1}_{11} - \eta \cdot" in tex
     assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}")
     assert tex.count("$") % 2 == 0  # every inline formula is closed
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_headings_name_the_equation_or_section(notation):
+    """δ² = a² − y is Gleichung IV: the reader sees why σ' is gone; every step names where it stands."""
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    lines = render(t, notation=notation).splitlines()
+    delta2 = next(line for line in lines if line.startswith("  Schicht 2: δ"))
+    delta1 = next(line for line in lines if line.startswith("  Schicht 1: δ"))
+    assert delta2.endswith("(Gleichung IV 'KI selbst gemacht')")
+    assert "Gleichung 7 'KI selbst gemacht'" in delta1 and "§3.6.3 'Matrizen'" in delta1
+    grads = [line for line in lines if line.startswith("  Schicht ") and "∂" in line and "/∂W" in line]
+    assert "Gleichung V 'KI selbst gemacht'" in grads[0] and "Gleichung 6 'KI selbst gemacht'" in grads[1]
+    updates = [line for line in lines if line.startswith("  Schicht ") and "Gleichung 8" in line]
+    assert len(updates) == 2
+    own = {"parameter": "'Parameter', Ausgänge", "matrizen": "§2.4 'Matrizen'", "ki": "'KI selbst gemacht', Neuronen"}
+    logits = next(line for line in lines if line.startswith("  Logits"))
+    assert logits.split("(", 1)[1].startswith(own[notation])  # the notation's own document first
+    batch = render(batch_trace(), notation=notation, lang="en")
+    assert "§3.8.1 'Matrizen'" in batch and "§3.7 'Matrizen'" in batch and "§3.3 'Matrizen'" in batch
+    assert "equation IV" in render(t, lang="en")
 
 
 def test_unknown_format_and_language_are_refused():

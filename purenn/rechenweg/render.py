@@ -84,6 +84,7 @@ LANGS = ("de", "en")
 _LABELS: Dict[str, Dict[str, str]] = {
     "de": {
         "title": "Rechenweg: Forward Pass",
+        "equation": "Gleichung",
         "title_back": "Rechenweg: Forward Pass und Backpropagation",
         "network": "Netz",
         "layer": "Schicht",
@@ -119,6 +120,7 @@ _LABELS: Dict[str, Dict[str, str]] = {
     },
     "en": {
         "title": "Calculation: forward pass",
+        "equation": "equation",
         "title_back": "Calculation: forward pass and backpropagation",
         "network": "Network",
         "layer": "Layer",
@@ -255,6 +257,46 @@ class _Names:
         return Word(self.n.loss_symbol)
 
 
+#: Where the documents give each step a number, a section or a slide title: (document key, "eq",
+#: "sec" or "title", label).
+#: 'Künstliche Intelligenz selbst gemacht' numbers its equations 1–8 and, for softmax, I–V;
+#: 'Matrizen in Neuronalen Netzen' has numbered sections.
+_SOURCES: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
+    "logits": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.4"),
+               ("ki", "title", "Neuronen und Gewichte")),
+    "logits_batch": (("matrizen", "sec", "3.7"),),
+    "activation": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.3"),
+                   ("ki", "title", "Neuronen und Gewichte")),
+    "squared_error": (("ki", "title", "Kostenfunktion"),),
+    "half_squared_error": (("matrizen", "sec", "3.2"),),
+    "cross_entropy": (("ki", "title", "Cross-Entropy Loss"),),
+    "output": (("ki", "eq", "7"), ("matrizen", "sec", "3.6.1")),
+    "softmax_ce": (("ki", "eq", "IV"),),
+    "softmax_jacobian": (("ki", "eq", "III"),),
+    "hidden": (("ki", "eq", "7"), ("matrizen", "sec", "3.6.3")),
+    "hidden_softmax": (("ki", "eq", "5"), ("ki", "eq", "III")),
+    "output_batch": (("matrizen", "sec", "3.8.1"),),
+    "hidden_batch": (("matrizen", "sec", "3.8.1"),),
+    "gradient": (("ki", "eq", "6"), ("matrizen", "sec", "3.5")),
+    "gradient_ce": (("ki", "eq", "V"), ("matrizen", "sec", "3.5")),
+    "gradient_batch": (("matrizen", "sec", "3.8.1–3.8.2"),),
+    "update": (("ki", "eq", "8"), ("matrizen", "sec", "3.3")),
+    "update_batch": (("matrizen", "sec", "3.3"),),
+}
+
+_SHORT_TITLES = {"parameter": "Parameter", "woche10": "Woche 10", "matrizen": "Matrizen", "ki": "KI selbst gemacht"}
+
+
+def _source(step: str, names: "_Names", T: Dict[str, str]) -> str:
+    """"  (Gleichung 7 'KI selbst gemacht'; §3.6.1 'Matrizen')" for a heading: the notation's own document first."""
+    refs = sorted(_SOURCES.get(step, ()), key=lambda r: r[0] != names.n.key)
+    if not refs:
+        return ""
+    parts = [f"'{_SHORT_TITLES[doc]}', {label}" if kind == "title" else
+             f"{T['equation'] + ' ' if kind == 'eq' else '§'}{label} '{_SHORT_TITLES[doc]}'" for doc, kind, label in refs]
+    return "  (" + "; ".join(parts) + ")"
+
+
 def _nums(values: Sequence[Scalar]) -> Tuple[Expr, ...]:
     return tuple(Num(v) for v in values)
 
@@ -357,10 +399,10 @@ def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> Li
     label_W = T["weights_bias" if names.n.bias_neuron else "weights"]
     blocks: List[Block] = [Heading(2, (f"{T['layer']} {l} ({layer.activation})",))]
     blocks += _parameter_lines(l, layer.W, layer.b, names, lambda s: s, label_W, T["bias"])
-    blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)))))
+    blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)), _source("logits", names, T))))
     blocks.append(Equations(tuple(_logit_line(e, names) for e in layer.logits)))
     formula = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
-    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula))))
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula), _source("activation", names, T))))
     blocks.append(Equations(tuple(_activation_line(e, names) for e in layer.activations)))
     if names.n.bias_neuron and l < names.L:
         blocks.append(Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4))
@@ -436,7 +478,7 @@ def _loss_blocks(loss: LossEntry, names: _Names, T: Dict[str, str]) -> List[Bloc
     return [
         Heading(2, (f"{T['loss']} ({T.get(loss.name, loss.name)})",)),
         Para(tuple(targets), indent=2),
-        Heading(3, (Math(general),)),
+        Heading(3, (Math(general), _source(loss.name, names, T))),
         Equations((chain(names.C, symbolic, numeric, value=loss.value),)),
     ]
 
@@ -467,7 +509,8 @@ def _loss_formulas(loss: LossEntry, names: _Names) -> Tuple[Eq, Expr, Expr]:
 def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
     """δ^l of one layer: the vector formula, then each entry with its factors."""
     rule = back.deltas[0].rule
-    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)))
+    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)),
+               _source(rule, names, T))
     blocks: List[Block] = [Heading(3, heading)]
     lines: List[Eq] = []
     if rule in ("softmax_jacobian", "hidden_softmax"):  # every δ_i needs every ∂C/∂a_k: those first
@@ -620,6 +663,7 @@ def _gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> L
         Partial(C, names.vec("W", l)), Prod((names.vec("δ", l), Transpose(names.vec("a", l - 1))))))]
     if not names.n.bias_neuron:
         formula += [", ", Math(_eq(Partial(C, names.vec("b", l)), names.vec("δ", l)))]
+    formula.append(_source("gradient_ce" if back.deltas[0].rule == "softmax_ce" else "gradient", names, T))
     blocks: List[Block] = [Heading(3, tuple(formula)), Equations(tuple(_by_row(weights, biases, names, back.dW.n_cols)))]
     return blocks + _parameter_lines(l, back.dW, back.db, names, lambda s: Partial(C, s), "", "")
 
@@ -639,7 +683,7 @@ def _update_blocks(update: LayerUpdate, eta: Scalar, names: _Names, T: Dict[str,
     weights = [line(names.w(l, u.i, u.j), u) for u in update.weights if u.j is not None]
     biases = [line(names.b(l, u.i), u) for u in update.biases]
     lines = _by_row(weights, biases, names, update.W.n_cols)
-    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}",)), Equations(tuple(lines))]
+    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}", _source("update", names, T))), Equations(tuple(lines))]
     return blocks + _parameter_lines(l, update.W, update.b, names, lambda s: s, T["new"], T["new"])
 
 
@@ -717,13 +761,13 @@ def _batch_forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str])
         B = Name(Sym("B", names.n.layer(l)))
         formula = _eq(names.vec("z", l), Sum((Prod((names.vec("W", l), names.vec("a", l - 1))), B)))
         blocks.append(Para((Math(_eq(B, names.vec("b", l))), T["batch_bias"]), indent=2))
-    blocks.append(Heading(3, (f"{T['logits']}: ", Math(formula))))
+    blocks.append(Heading(3, (f"{T['logits']}: ", Math(formula), _source("logits_batch", names, T))))
     n = layer.W.n_rows
     blocks.append(_per_example(lambda nk, k: [_logit_line(e, nk) for e in layer.logits[k * n:(k + 1) * n]],
                                names, N))
     blocks.append(_matrix_line("", names.vec("z", l), layer.z))
     act = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
-    blocks.append(Heading(3, (f"{T['activation']}: ", Math(act))))
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(act), _source("logits_batch", names, T))))
     blocks.append(_per_example(
         lambda nk, k: [_activation_line(e, nk) for e in layer.activations[k * n:(k + 1) * n]], names, N))
     blocks.append(_activations_line(names, l, layer.a))
@@ -748,7 +792,7 @@ def _batch_loss_blocks(loss: LossEntry, Y: Matrix, names: _Names, T: Dict[str, s
     return [
         Heading(2, (f"{T['loss']} ({T.get(loss.name, loss.name)})",)),
         _matrix_line(T["target"], names.vec("y", names.L), Y),
-        Heading(3, (Math(Eq((Ek,) + general.items[1:], general.rels)),)),
+        Heading(3, (Math(Eq((Ek,) + general.items[1:], general.rels)), _source(loss.name, names, T))),
         Equations(tuple(lines)),
         Para((T["batch_loss"],), indent=2),
     ]
@@ -761,7 +805,9 @@ def _batch_delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -
     """
     rule, n = back.deltas[0].rule, back.delta.n_rows
     N = back.delta.n_cols
-    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)))
+    batch_rule = {"output": "output_batch", "hidden": "hidden_batch"}.get(rule, rule)
+    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)),
+               _source(batch_rule, names, T))
     blocks: List[Block] = [Heading(3, heading)]
     if rule in ("softmax_jacobian", "hidden_softmax"):
         blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
@@ -806,6 +852,7 @@ def _batch_gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]
         Partial(C, names.vec("W", l)), Prod((names.vec("δ", l), Transpose(names.vec("a", l - 1))))))]
     if not n.bias_neuron:
         formula += [", ", Math(_eq(Partial(C, names.vec("b", l)), Prod((names.vec("δ", l), ones))))]
+    formula.append(_source("gradient_batch", names, T))
     blocks: List[Block] = [Heading(3, tuple(formula)),
                            Equations(tuple(_by_row(weights, biases, names, back.dW.n_cols)))]
     return blocks + _parameter_lines(l, back.dW, back.db, names, lambda s: Partial(C, s), "", "")
@@ -827,5 +874,6 @@ def _batch_update_blocks(update: LayerUpdate, eta: Scalar, N: int, names: _Names
     weights = [line(names.w(l, u.i, u.j), u) for u in update.weights if u.j is not None]
     biases = [line(names.b(l, u.i), u) for u in update.biases]
     lines = _by_row(weights, biases, names, update.W.n_cols)
-    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}",)), Equations(tuple(lines))]
+    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}", _source("update_batch", names, T))),
+                           Equations(tuple(lines))]
     return blocks + _parameter_lines(l, update.W, update.b, names, lambda s: s, T["new"], T["new"])
