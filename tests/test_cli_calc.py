@@ -187,6 +187,14 @@ def test_help_shows_an_example(command, example):
     assert code == 0 and "example" in out and example in out
 
 
+def test_the_notation_help_names_each_document():
+    code, out, _ = purenn("backprop", "--help")
+    flat = " ".join(out.split())
+    for name, document in (("parameter", "'Parameter in neuronalen Netzen'"), ("matrizen", "'Matrizen in Neuronalen"),
+                           ("ki oder course", "'Künstliche Intelligenz selbst gemacht'"), ("woche10 oder w10", "'Woche 10 Theorie'")):
+        assert f"{name} ({document}" in flat, name
+
+
 def test_the_commands_are_listed():
     code, out, _ = purenn("--help")
     assert code == 0

@@ -84,6 +84,8 @@ LANGS = ("de", "en")
 _LABELS: Dict[str, Dict[str, str]] = {
     "de": {
         "title": "Rechenweg: Forward Pass",
+        "lang": "de",
+        "shift_again": "Index-Verschiebung wie oben: z⁽ˡ⁾ⱼ gehört zu a⁽ˡ⁾ⱼ₊₁, also σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
         "equation": "Gleichung",
         "title_back": "Rechenweg: Forward Pass und Backpropagation",
         "network": "Netz",
@@ -120,6 +122,8 @@ _LABELS: Dict[str, Dict[str, str]] = {
     },
     "en": {
         "title": "Calculation: forward pass",
+        "lang": "en",
+        "shift_again": "Index shift as above: z⁽ˡ⁾ⱼ belongs to a⁽ˡ⁾ⱼ₊₁, so σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
         "equation": "equation",
         "title_back": "Calculation: forward pass and backpropagation",
         "network": "Network",
@@ -236,15 +240,15 @@ class _Names:
     def vec(self, name: str, l: int) -> Expr:
         if not self.batch or name in ("W", "b"):
             return Name(self.n.vector(name, l))
+        sym = self.n.vector(name, l)
         if name == "δ":  # [δ^l], 'Matrizen' §3.8.1
-            return Boxed(Name(self.n.vector(name, l)))
-        if name == "a" and l == 0 and self.n.input_x:
-            return Name(Sym("X"))
-        return Name(Sym(name.upper(), self.n.layer(l)))
+            return Boxed(Name(sym))
+        return Name(Sym(sym.base.upper(), sym.sup))  # A^l, Z^l, Y, X
 
     def generic(self, name: str, l: int, index: str) -> Expr:
-        """A symbol with a letter as index: a^L_j, z^L_i."""
-        return Name(Sym(name, self.n.layer(l) if l >= 0 else "", (index,)))
+        """A symbol with a letter as index: a^L_j, z^L_i (y^L_j and t_j in 'woche10')."""
+        base = {"a": "y" if self.n.output_y else "a", "y": self.n.target}.get(name, name)
+        return Name(Sym(base, self.n.layer(l) if l >= 0 else "", (index,)))
 
     def summed(self, sym: Sym) -> Expr:
         """sym of the generic example k, for a sum Σ_k over the batch."""
@@ -263,10 +267,12 @@ class _Names:
 #: 'Matrizen in Neuronalen Netzen' has numbered sections.
 _SOURCES: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
     "logits": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.4"),
-               ("ki", "title", "Neuronen und Gewichte")),
+               ("ki", "title", "Neuronen und Gewichte"), ("woche10", "title", "Wie berechnet sich ein Neuron …?")),
     "logits_batch": (("matrizen", "sec", "3.7"),),
     "activation": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.3"),
                    ("ki", "title", "Neuronen und Gewichte")),
+    "activation_relu": (("woche10", "title", "Einblendung ReLU"), ("parameter", "title", "Ausgänge von Schicht k"),
+                        ("matrizen", "sec", "2.3"), ("ki", "title", "Aktivierungsfunktionen")),
     "squared_error": (("ki", "title", "Kostenfunktion"),),
     "half_squared_error": (("matrizen", "sec", "3.2"),),
     "cross_entropy": (("ki", "title", "Cross-Entropy Loss"),),
@@ -289,7 +295,9 @@ _SHORT_TITLES = {"parameter": "Parameter", "woche10": "Woche 10", "matrizen": "M
 
 def _source(step: str, names: "_Names", T: Dict[str, str]) -> str:
     """"  (Gleichung 7 'KI selbst gemacht'; §3.6.1 'Matrizen')" for a heading: the notation's own document first."""
-    refs = sorted(_SOURCES.get(step, ()), key=lambda r: r[0] != names.n.key)
+    own = names.n.key
+    # the notation's own document first; of the others only numbered equations and sections
+    refs = sorted((r for r in _SOURCES.get(step, ()) if r[0] == own or r[1] != "title"), key=lambda r: r[0] != own)
     if not refs:
         return ""
     parts = [f"'{_SHORT_TITLES[doc]}', {label}" if kind == "title" else
@@ -336,7 +344,7 @@ def trace_blocks(trace: Trace, notation: "str | Notation" = "parameter", lang: s
                  decimals: int = DEFAULT_DECIMALS) -> List[Block]:
     """The Rechenweg of ``trace`` as blocks, ready for ``render_blocks``."""
     T = labels(lang)
-    names = _Names(get_notation(notation), trace.L, trace.loss.name if trace.loss else "")
+    names = _Names(get_notation(notation).for_network(trace.L), trace.L, trace.loss.name if trace.loss else "")
     if trace.N > 1:
         return _batch_blocks(trace, replace(names, batch=True), T, lang, decimals)
     blocks = _preamble(trace, names, T, lang, decimals) + _input_blocks(trace, names, T)
@@ -402,11 +410,18 @@ def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> Li
     blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)), _source("logits", names, T))))
     blocks.append(Equations(tuple(_logit_line(e, names) for e in layer.logits)))
     formula = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
-    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula), _source("activation", names, T))))
+    step = "activation_relu" if layer.activation == "relu" else "activation"
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula), _source(step, names, T))))
     blocks.append(Equations(tuple(_activation_line(e, names) for e in layer.activations)))
-    if names.n.bias_neuron and l < names.L:
-        blocks.append(Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4))
-    return blocks
+    return blocks + _bias_neuron_notes(l, names, T)
+
+
+def _bias_neuron_notes(l: int, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """'ki', hidden layers: a⁽ˡ⁾₀ = 1 is the bias neuron, and the course code's index shift it causes."""
+    if not (names.n.bias_neuron and l < names.L):
+        return []
+    return [Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4),
+            Para((names.n.index_shift(T["lang"]),), indent=4)]
 
 
 def _logits_formula(l: int, names: _Names) -> Eq:
@@ -517,6 +532,8 @@ def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List
         blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
         dC_da = _dC_da_line if rule == "softmax_jacobian" else _dC_da_hidden_line
         lines += [dC_da(d, names) for d in back.deltas]
+    if rule == "hidden" and names.n.bias_neuron:  # σ'(z⁽ˡ⁾ⱼ) is read from a⁽ˡ⁾ⱼ₊₁
+        blocks.append(Para((T["shift_again"],), indent=4))
     for d in back.deltas:
         if rule == "output":
             lines.append(_dC_da_line(d, names))
@@ -771,9 +788,7 @@ def _batch_forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str])
     blocks.append(_per_example(
         lambda nk, k: [_activation_line(e, nk) for e in layer.activations[k * n:(k + 1) * n]], names, N))
     blocks.append(_activations_line(names, l, layer.a))
-    if names.n.bias_neuron and l < names.L:
-        blocks.append(Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4))
-    return blocks
+    return blocks + _bias_neuron_notes(l, names, T)
 
 
 def _batch_loss_blocks(loss: LossEntry, Y: Matrix, names: _Names, T: Dict[str, str]) -> List[Block]:

@@ -37,8 +37,8 @@ EPILOG = """examples:
         --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5
 
   a mini-batch of three examples as in 'Matrizen in Neuronalen Netzen' §3.7–3.8 (η/N, N = 3):
-    purenn backprop --W1 "0.5,-1;1,0.25" --b1 "0.1,-0.3" --W2 "1.5,-2" --b2 0.2 --act sigmoid,sigmoid \
-        --input 1.3,0.8 --target 0.45 --input 0.5,-1 --target 1 --input 0,1 --target 0 \
+    purenn backprop --W1 "0.5,-1;1,0.25" --b1 "0.1,-0.3" --W2 "1.5,-2" --b2 0.2 --act sigmoid,sigmoid \\
+        --input 1.3,0.8 --target 0.45 --input 0.5,-1 --target 1 --input 0,1 --target 0 \\
         --loss half_squared_error --eta 0.5 --notation matrizen
 
   one ReLU neuron, exact, with the half squared error of 'Matrizen in Neuronalen Netzen':

@@ -57,8 +57,12 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--exact", action="store_true",
                      help="exact fractions for the linear steps (0.2 is 1/5; 5·0.2 + 2·0.1 + 4·0.25 = 2.2 exactly)")
     out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES,
-                     help="index convention: parameter (w^k_ij, from 1; default), "
-                     "matrizen (w^l_j,i, from 0), ki or course (w^(l)_jk, bias as neuron 0)")
+                     help="Indexschreibweise des Dokuments: parameter ('Parameter in neuronalen Netzen', "
+                     "'Training von neuronalen Netzen': w^k_ij von Eingang j zu Neuron i, ab 1; Standard), "
+                     "matrizen ('Matrizen in Neuronalen Netzen': w^l_j,i von j nach i, ab 0), "
+                     "ki oder course ('Künstliche Intelligenz selbst gemacht': w^(l)_jk, Bias als Neuron 0), "
+                     "woche10 oder w10 ('Woche 10 Theorie': w_ij von Eingang i zu Neuron j, ab 1, y für den Wert "
+                     "des Neurons)")
     out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
     out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
