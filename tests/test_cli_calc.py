@@ -136,6 +136,17 @@ def test_forward_a_mini_batch():
     assert "z¹,⁽²⁾₁" not in out and "z¹,²₁ = w¹₁₁·x⁽²⁾₁ + w¹₁₂·x⁽²⁾₂ + b¹₁ = 2·0 + 1·0 + (−1) = 0 + (−1) = −1" in out
 
 
+@pytest.mark.parametrize("choice, delta", [("0", "δ¹₁ = ∂E/∂a¹₁·ReLU'(z¹₁) = −2·0 = 0"),
+                                           ("1", "δ¹₁ = ∂E/∂a¹₁·ReLU'(z¹₁) = −2·1 = −2")])
+def test_backprop_relu_derivative_at_0(choice, delta):
+    code, out, _ = purenn("backprop", "--W1", "1,-1", "--b1", "0", "--act", "relu", "--input", "2,2",
+                          "--target", "1", "--relu-derivative-at-0", choice)
+    assert code == 0 and delta in out
+    code, _, err = purenn("backprop", "--W1", "1,-1", "--b1", "0", "--act", "relu", "--input", "2,2",
+                          "--target", "1", "--relu-derivative-at-0", "2")
+    assert code == 2 and "invalid choice" in err
+
+
 # -- bad input: one line on stderr, exit code 2 ----------------------------------------------------
 
 

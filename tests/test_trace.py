@@ -329,6 +329,35 @@ def test_accessors_say_what_is_missing():
         trace(small_net(), [1.3, 0.8], y=[0.45]).W_new(1)
 
 
+# -- ReLU'(0): 0 on the slide, 1 in the course code -------------------------------------------------
+
+
+@pytest.mark.parametrize("at_0, delta, W_new", [(0, 0, [1, -1]), (1, -2, [1.4, -0.6])])
+def test_relu_derivative_at_0_is_a_choice(at_0, delta, W_new):
+    """z = 1·2 + (−1)·2 + 0 = 0 exactly: δ = 2(a − y)·ReLU'(0) is 0 with the slide's value and −2 with the code's."""
+    from purenn import activations
+    relu = activations.relu_with(at_0)
+    net = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), relu)])
+    t = trace(net, [2, 2], y=[1], loss="squared_error", eta=0.1)
+    assert t.z(1)[0, 0] == 0 and t.delta(1)[0, 0] == delta
+    assert t.W_new(1).flat() == pytest.approx(W_new)
+    # training takes the engine for whole numbers: it must make the same choice
+    trained = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), relu)])
+    trained.train([([2, 2], [1])], epochs=1, batch_size=1, eta=0.1, loss="squared_error", seed=0)
+    assert trained.W(1).flat() == pytest.approx(W_new, abs=1e-15)
+    note = {0: "ReLU'(0) = 0 wie die Folie", 1: "ReLU'(0) = 1 wie der Kurs-Code (numpy.heaviside(z, 1))"}[at_0]
+    assert note in render(t) and note in render(trace(net, Matrix([[2, 1], [2, 0]]), Matrix.row([1, 1])))
+    assert "ReLU'(0)" not in render(trace(net, [3, 2], y=[1]))  # no z = 0: nothing to say
+
+
+def test_relu_heaviside_is_saved_and_loaded_by_name(tmp_path):
+    from purenn import activations
+    net = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), activations.relu_heaviside)])
+    assert Network.load(net.save(tmp_path / "n.json")).activation(1) is activations.relu_heaviside
+    with pytest.raises(ValueError, match="ReLU'\\(0\\) is 0 \\(slide\\) or 1 \\(course code\\), got 0.5"):
+        activations.relu_with(0.5)
+
+
 # -- formats and languages ------------------------------------------------------------------------
 
 

@@ -85,6 +85,10 @@ _LABELS: Dict[str, Dict[str, str]] = {
     "de": {
         "title": "Rechenweg: Forward Pass",
         "lang": "de",
+        "relu0": "ReLU'(0) = 0 wie die Folie ('KI selbst gemacht', Aktivierungsfunktionen: 1 wenn x > 0, 0 sonst); "
+        "der Kurs-Code rechnet numpy.heaviside(z, 1) = 1 (--relu-derivative-at-0 1).",
+        "relu0_code": "ReLU'(0) = 1 wie der Kurs-Code (numpy.heaviside(z, 1)); die Folie schreibt 0 "
+        "(--relu-derivative-at-0 0).",
         "shift_again": "Index-Verschiebung wie oben: z⁽ˡ⁾ⱼ gehört zu a⁽ˡ⁾ⱼ₊₁, also σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
         "equation": "Gleichung",
         "title_back": "Rechenweg: Forward Pass und Backpropagation",
@@ -123,6 +127,10 @@ _LABELS: Dict[str, Dict[str, str]] = {
     "en": {
         "title": "Calculation: forward pass",
         "lang": "en",
+        "relu0": "ReLU'(0) = 0 as on the slide ('KI selbst gemacht', Aktivierungsfunktionen: 1 if x > 0, else 0); "
+        "the course code computes numpy.heaviside(z, 1) = 1 (--relu-derivative-at-0 1).",
+        "relu0_code": "ReLU'(0) = 1 as in the course code (numpy.heaviside(z, 1)); the slide writes 0 "
+        "(--relu-derivative-at-0 0).",
         "shift_again": "Index shift as above: z⁽ˡ⁾ⱼ belongs to a⁽ˡ⁾ⱼ₊₁, so σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
         "equation": "equation",
         "title_back": "Calculation: forward pass and backpropagation",
@@ -177,6 +185,7 @@ _LN = Word("ln", r"\ln")
 _FUNCTIONS = {
     "sigmoid": Word("σ", r"\sigma"),
     "relu": Word("ReLU", r"\mathrm{ReLU}"),
+    "relu_heaviside": Word("ReLU", r"\mathrm{ReLU}"),
     "tanh": Word("tanh", r"\tanh"),
     "identity": Word("id", r"\mathrm{id}"),
     "softmax": Word("softmax", r"\mathrm{softmax}"),
@@ -189,6 +198,16 @@ def _fn(name: str, prime: bool = False) -> Word:
         name, Word(name, rf"\mathrm{{{name}}}")
     )
     return Word(w.text + "'", w.tex() + "'") if prime else w
+
+
+_RELUS = ("relu", "relu_heaviside")
+
+
+def _relu_zero_note(back: LayerBackward, T: Dict[str, str]) -> List[Block]:
+    """Where a ReLU layer meets z = 0 exactly, which value of ReLU'(0) was used and why."""
+    if back.activation not in _RELUS or not any(d.z == 0 for d in back.deltas):
+        return []
+    return [Para((T["relu0_code" if back.activation == "relu_heaviside" else "relu0"],), indent=4)]
 
 
 def _leaky_slope(name: str) -> float:
@@ -410,7 +429,7 @@ def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> Li
     blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)), _source("logits", names, T))))
     blocks.append(Equations(tuple(_logit_line(e, names) for e in layer.logits)))
     formula = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
-    step = "activation_relu" if layer.activation == "relu" else "activation"
+    step = "activation_relu" if layer.activation in _RELUS else "activation"
     blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula), _source(step, names, T))))
     blocks.append(Equations(tuple(_activation_line(e, names) for e in layer.activations)))
     return blocks + _bias_neuron_notes(l, names, T)
@@ -470,7 +489,7 @@ def _activation_line(e: ActivationEntry, names: _Names) -> Eq:
     if name == "sigmoid":
         minus_z = Num(-e.z)  # e^(−z) with the sign worked out: e^(0.05) for z = −0.05
         return chain(lhs, call, Call(_fn(name), (z,)), Frac(_ONE, Sum((_ONE, Exp(minus_z)))), value=e.a)
-    if name == "relu":
+    if name in _RELUS:
         return chain(lhs, call, Call(_MAX, (Num(0), z)), value=e.a)
     if name.startswith("leaky_relu"):
         return chain(lhs, call, Call(_MAX, (Prod((Num(_leaky_slope(name)), z)), z)), value=e.a)
@@ -540,7 +559,7 @@ def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List
         if rule in ("output", "hidden"):
             lines.append(_sigma_prime_line(back.activation, d, names))
         lines.append(_delta_line(d, back.activation, names))
-    return blocks + [Equations(tuple(lines))]
+    return blocks + [Equations(tuple(lines))] + _relu_zero_note(back, T)
 
 
 def _softmax_jacobian_formula(l: int, names: _Names) -> Eq:
@@ -842,7 +861,7 @@ def _batch_delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -
         return out
 
     blocks.append(_per_example(lines, names, N))
-    return blocks + [_matrix_line("", names.vec("δ", back.l), back.delta)]
+    return blocks + _relu_zero_note(back, T) + [_matrix_line("", names.vec("δ", back.l), back.delta)]
 
 
 def _batch_gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:

@@ -15,7 +15,9 @@ from typing import Optional
 
 from purenn import losses
 from purenn.cli import netspec
-from purenn.cli.commands.forward import add_input_argument, add_output_arguments, print_trace, read_input
+from purenn.cli.commands.forward import (
+    add_input_argument, add_output_arguments, print_trace, read_input, with_relu_choice,
+)
 from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.network import Input, Network
@@ -83,7 +85,7 @@ def read_target(args: argparse.Namespace, net: Network, N: int) -> Input:
 
 
 def run(args: argparse.Namespace) -> int:
-    net = netspec.network_from_args(args)
+    net = with_relu_choice(netspec.network_from_args(args), args)
     x = read_input(args, net)
     N = x.n_cols if isinstance(x, Matrix) else 1
     y = read_target(args, net, N)

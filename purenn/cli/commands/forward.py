@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 
+from purenn import activations
 from purenn.cli import netspec
+from purenn.layer import Layer
 from purenn.rechenweg import mathtext, notation, render
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
 from purenn.matrix import Matrix
@@ -63,10 +65,27 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
                      "ki oder course ('Künstliche Intelligenz selbst gemacht': w^(l)_jk, Bias als Neuron 0), "
                      "woche10 oder w10 ('Woche 10 Theorie': w_ij von Eingang i zu Neuron j, ab 1, y für den Wert "
                      "des Neurons)")
+    add_relu_argument(out)
     out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
     out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
                      help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")
+
+
+def add_relu_argument(parser: "argparse.ArgumentParser | argparse._ArgumentGroup") -> None:
+    """``--relu-derivative-at-0``: the value of ReLU'(0), which the slide and the course code choose differently."""
+    parser.add_argument("--relu-derivative-at-0", type=int, choices=(0, 1), default=0, metavar="0|1",
+                        help="ReLU'(0): 0 wie die Folie ('KI selbst gemacht': 1 wenn x > 0, 0 sonst; Standard) "
+                        "oder 1 wie der Kurs-Code (numpy.heaviside(z, 1))")
+
+
+def with_relu_choice(net: Network, args: argparse.Namespace) -> Network:
+    """The network with every ReLU layer using the chosen ReLU'(0) (``activations.relu_with``)."""
+    choice = activations.relu_with(args.relu_derivative_at_0)
+    return Network([
+        Layer(layer.W, layer.b, choice) if layer.activation.name in ("relu", "relu_heaviside") else layer
+        for layer in net.layers
+    ])
 
 
 def read_input(args: argparse.Namespace, net: Network) -> Input:
@@ -86,5 +105,5 @@ def print_trace(t: Trace, args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    net = netspec.network_from_args(args)
+    net = with_relu_choice(netspec.network_from_args(args), args)
     return print_trace(trace(net, read_input(args, net)), args)
