@@ -177,3 +177,16 @@ def test_loss_symbol_follows_the_document(three):
     assert "    E = −(y₁·ln(a²₁) + y₂·ln(a²₂))" in three["parameter"]
     assert "    E = −(y₀·ln(a²₀) + y₁·ln(a²₁))" in three["matrizen"]
     assert "    C = −(y₀·ln(a⁽²⁾₀) + y₁·ln(a⁽²⁾₁))" in three["ki"]
+
+
+def test_the_docs_table_names_what_purenn_prints():
+    """docs/rechenweg.md: the weight W¹[2, 1] under its four names."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "rechenweg.md").read_text(encoding="utf-8")
+    names = {key: nt.get(key).weight(1, 2, 1).text() for key in ("parameter", "matrizen", "ki")}
+    names["woche10"] = W10.for_network(1).weight(1, 2, 1).text()
+    assert names == {"parameter": "w¹₃₂", "matrizen": "w¹₁,₂", "ki": "w⁽¹⁾₂,₂", "woche10": "w₂₃"}
+    for key, name in names.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{key}`"))
+        assert f"| {name}" in row, (key, row)
