@@ -28,6 +28,8 @@ __all__ = [
     "Softmax",
     "sigmoid",
     "relu",
+    "relu_with",
+    "relu_heaviside",
     "leaky_relu",
     "tanh",
     "identity",
@@ -109,21 +111,43 @@ def _relu(x: Scalar) -> Scalar:
 
 
 def _relu_derivative(x: Scalar) -> Scalar:
-    """ReLU'(x) = 1 if x > 0, else 0 — including at x = 0.
+    """ReLU'(x) = 1 if x > 0, else 0 — including at x = 0, as the slide formula writes it.
 
-    The slide formula ('Künstliche Intelligenz selbst gemacht',
-    Aktivierungsfunktionen: "1 wenn x > 0, 0 sonst") gives 0 at x = 0; the
-    course code's ``numpy.heaviside(z, 1)`` gives 1 there. ReLU has no
-    derivative at 0, so either is a valid choice; purenn follows the slide
-    formula (see ``purenn errata``).
+    'Künstliche Intelligenz selbst gemacht', Aktivierungsfunktionen: "1 wenn x > 0, 0 sonst".
 
     Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [relu_derivative]
     """
     return 1 if x > 0 else 0
 
 
+def _heaviside_1(x: Scalar) -> Scalar:
+    """ReLU'(x) as the course code computes it: ``numpy.heaviside(z, 1)``, so 1 at x = 0.
+
+    Slides: 'Künstliche Intelligenz selbst gemacht' — ``purenn formulas`` [relu_derivative]
+    """
+    return 1 if x >= 0 else 0
+
+
 #: ReLU(z) = max(0, z), ReLU'(z) = 1 for z > 0 else 0 (0 at z = 0, as on the slide).
 relu = Activation("relu", _relu, _relu_derivative)  # type: ignore[arg-type]
+
+#: ReLU with ReLU'(0) = 1, as the course code differentiates it with ``numpy.heaviside(z, 1)``.
+relu_heaviside = Activation("relu_heaviside", _relu, _heaviside_1)  # type: ignore[arg-type]
+
+
+def relu_with(derivative_at_0: int = 0) -> Activation:
+    """ReLU with the chosen value of ReLU'(0): 0 as on the slide (``relu``), 1 as in the course code.
+
+    ReLU has no derivative at 0 (any value in [0, 1] is a subgradient), so
+    both are valid; elsewhere they agree. A z of exactly 0 is rare with floats
+    but common in exact exercises and with whole-number inputs.
+
+    >>> relu_with(0) is relu, relu_with(1) is relu_heaviside, relu_heaviside.df(0), relu.df(0)
+    (True, True, 1, 0)
+    """
+    if derivative_at_0 not in (0, 1) or isinstance(derivative_at_0, bool):
+        raise ValueError(f"ReLU'(0) is 0 (slide) or 1 (course code), got {derivative_at_0!r}")
+    return relu if derivative_at_0 == 0 else relu_heaviside
 
 
 def leaky_relu_with(slope: float) -> Activation:
@@ -272,7 +296,7 @@ def softmax_jacobian(z: Matrix) -> Matrix:
 # -- lookup by name -----------------------------------------------------------
 
 _BY_NAME: Dict[str, Activation] = {
-    a.name: a for a in (sigmoid, relu, leaky_relu, tanh, identity, softmax)
+    a.name: a for a in (sigmoid, relu, relu_heaviside, leaky_relu, tanh, identity, softmax)
 }
 
 #: The names ``get`` understands (plus ``leaky_relu(α)`` for another slope).

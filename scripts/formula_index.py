@@ -1,6 +1,6 @@
 """Build and check purenn/course/formulas.json, the formula index that ``purenn formulas`` prints.
 
-    python scripts/formula_index.py           # rewrite purenn/course/formulas.json
+    python scripts/formula_index.py           # rewrite purenn/course/formulas.json and docs/formula-coverage.md
     python scripts/formula_index.py --check   # exit 1 and say what differs
 
 Where the index comes from:
@@ -504,6 +504,28 @@ def shrink_docstrings(root: Path = ROOT / "purenn") -> List[Path]:
     return changed
 
 
+def coverage_problems() -> List[str]:
+    """What is wrong with docs/formula-coverage.md: stale, or a checklist row with nothing in purenn."""
+    from purenn.course import formulas  # after the index above is current: it reads formulas.json
+
+    problems = [f"{r.row.document}, {r.row.section}: [{r.row.key}] has no implementation, no test and no reason"
+                for r in formulas.coverage() if r.status == "FEHLT"]
+    path = ROOT / formulas.COVERAGE_FILE
+    if not path.is_file() or path.read_text(encoding="utf-8") != formulas.render_coverage():
+        problems.append(f"{formulas.COVERAGE_FILE} is out of date")
+    return problems
+
+
+def write_coverage() -> None:
+    """Write docs/formula-coverage.md if it changed."""
+    from purenn.course import formulas
+
+    path, text = ROOT / formulas.COVERAGE_FILE, formulas.render_coverage()
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {formulas.COVERAGE_FILE}")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 and say what differs; write nothing")
@@ -512,7 +534,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         "docstrings by one reference line each")
     args = parser.parse_args(argv)
     if args.check:
-        problems = check()
+        problems = check() + coverage_problems()
         for p in problems:
             print(p)
         if problems:
@@ -524,6 +546,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not JSON_PATH.is_file() or JSON_PATH.read_text(encoding="utf-8") != text:
         JSON_PATH.write_text(text, encoding="utf-8")
         print(f"wrote {JSON_PATH.relative_to(ROOT)}")
+    write_coverage()
     if args.shrink_docstrings:
         for path in shrink_docstrings():
             print(f"shrank the docstrings of {path.relative_to(ROOT)}")

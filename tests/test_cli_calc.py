@@ -103,6 +103,50 @@ def test_backprop_exact_in_the_ki_notation_with_a_chosen_loss():
     assert "w⁽¹⁾₀,₀ ← w⁽¹⁾₀,₀ − η·∂C/∂w⁽¹⁾₀,₀ = 1 − 0.1·0.2 = 0.98" in out
 
 
+BATCH = ["--W1", "0.5,-1;1,0.25", "--b1", "0.1,-0.3", "--W2", "1.5,-2", "--b2", "0.2", "--act", "sigmoid,sigmoid",
+         "--input", "1.3,0.8", "--target", "0.45", "--input", "0.5,-1", "--target", "1",
+         "--input", "0,1", "--target", "0", "--loss", "half_squared_error", "--eta", "0.5"]
+
+
+def test_backprop_a_mini_batch_as_matrizen_writes_it():
+    code, out, err = purenn("backprop", *BATCH, "--notation", "matrizen")
+    assert code == 0 and err == ""
+    net = Network([Layer(Matrix([[0.5, -1], [1, 0.25]]), Matrix.column([0.1, -0.3]), "sigmoid"),
+                   Layer(Matrix([[1.5, -2]]), Matrix.column([0.2]), "sigmoid")])
+    X, Y = Matrix.from_columns([[1.3, 0.8], [0.5, -1], [0, 1]]), Matrix.row([0.45, 1, 0])
+    g = net.backward(X, Y, loss="half_squared_error")
+    assert "Mini-Batch: N = 3 Beispiele" in out
+    assert "Logits: Z¹ = W¹·A⁰ + B¹" in out and "Schicht 1: [δ¹] = (W²)ᵀ·[δ²] ⊙ σ'(Z¹)" in out
+    assert "Schicht 2: ∂E/∂W² = [δ²]·(A¹)ᵀ, ∂E/∂b² = [δ²]·(1, …, 1)ᵀ" in out
+    assert f"∂E/∂b²₀ = Σₖ δ²,ᵏ₀ = " in out and f"≈ {g.db(2)[0, 0]:.4f}".replace("-", "−") in out
+    net.step(g, 0.5)
+    assert f"w²₀,₀ ← w²₀,₀ − (η / N)·∂E/∂w²₀,₀ = 1.5 − (0.5 / 3)·" in out
+    assert f"≈ {net.W(2)[0, 0]:.4f}" in out
+
+
+def test_backprop_batch_needs_one_target_per_input():
+    code, _, err = purenn("backprop", *EXERCISE, "--input", "1.3,0.8", "--input", "1,1", "--target", "0,1")
+    assert code == 2
+    assert "--target is given 1 time, but --input 2 times: one target per example" in err
+
+
+def test_forward_a_mini_batch():
+    code, out, _ = purenn("forward", *EXERCISE, "--input", "1.3,0.8", "--input", "0,0")
+    assert code == 0
+    assert "z¹,⁽²⁾₁" not in out and "z¹,²₁ = w¹₁₁·x⁽²⁾₁ + w¹₁₂·x⁽²⁾₂ + b¹₁ = 2·0 + 1·0 + (−1) = 0 + (−1) = −1" in out
+
+
+@pytest.mark.parametrize("choice, delta", [("0", "δ¹₁ = ∂E/∂a¹₁·ReLU'(z¹₁) = −2·0 = 0"),
+                                           ("1", "δ¹₁ = ∂E/∂a¹₁·ReLU'(z¹₁) = −2·1 = −2")])
+def test_backprop_relu_derivative_at_0(choice, delta):
+    code, out, _ = purenn("backprop", "--W1", "1,-1", "--b1", "0", "--act", "relu", "--input", "2,2",
+                          "--target", "1", "--relu-derivative-at-0", choice)
+    assert code == 0 and delta in out
+    code, _, err = purenn("backprop", "--W1", "1,-1", "--b1", "0", "--act", "relu", "--input", "2,2",
+                          "--target", "1", "--relu-derivative-at-0", "2")
+    assert code == 2 and "invalid choice" in err
+
+
 # -- bad input: one line on stderr, exit code 2 ----------------------------------------------------
 
 
@@ -152,6 +196,14 @@ def test_a_missing_required_option_is_an_argparse_error():
 def test_help_shows_an_example(command, example):
     code, out, _ = purenn(command, "--help")
     assert code == 0 and "example" in out and example in out
+
+
+def test_the_notation_help_names_each_document():
+    code, out, _ = purenn("backprop", "--help")
+    flat = " ".join(out.split())
+    for name, document in (("parameter", "'Parameter in neuronalen Netzen'"), ("matrizen", "'Matrizen in Neuronalen"),
+                           ("ki oder course", "'Künstliche Intelligenz selbst gemacht'"), ("woche10 oder w10", "'Woche 10 Theorie'")):
+        assert f"{name} ({document}" in flat, name
 
 
 def test_the_commands_are_listed():

@@ -807,3 +807,21 @@ def test_docs_table_is_current():
     )
     expected = formulas.render_table("markdown", RECORDS).strip()
     assert section == expected, f"the formula table in docs/formulas.md is out of date: run `{REGENERATE}`"
+
+
+def test_coverage_table_is_current_and_complete():
+    """docs/formula-coverage.md: every checklist row is implemented, cited and tested — or says why not."""
+    from purenn.course import formulas as fm
+
+    rows = fm.coverage()
+    assert len(rows) == len(fm.read_checklist()) >= 120
+    assert not [r.row.key for r in rows if r.status == "FEHLT"]
+    assert {r.row.key for r in rows if r.status == "nicht implementiert"} == set(fm.NOT_IMPLEMENTED)
+    for r in rows:
+        if r.status == "implementiert, zitiert, getestet":
+            assert r.functions and r.cited and r.tests, r.row
+    by_section = {(r.row.document, r.row.section): r.examples for r in rows}
+    assert by_section[("Woche 10 Theorie: Neuronale Netzwerke & die Mathe", "Einblendung ReLU")] == ("w10-relu",)
+    text = (fm.repo_root() / fm.COVERAGE_FILE).read_text(encoding="utf-8")
+    assert text == fm.render_coverage(rows), "run: python scripts/formula_index.py"
+    assert all(line.count("`") % 2 == 0 for line in text.splitlines()), "a formula cell lost a backtick"

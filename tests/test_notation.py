@@ -1,4 +1,4 @@
-"""The three index conventions: the same numbers under three names, as each document writes them."""
+"""The four index conventions: the same numbers under four names, as each document writes them."""
 
 import re
 
@@ -11,7 +11,7 @@ from purenn.rechenweg.trace import trace
 
 from course_networks import parameter_exercise
 
-P, M, K = nt.get("parameter"), nt.get("matrizen"), nt.get("ki")
+P, M, K, W10 = nt.get("parameter"), nt.get("matrizen"), nt.get("ki"), nt.get("woche10")
 
 
 # -- symbols -------------------------------------------------------------------------
@@ -20,7 +20,8 @@ P, M, K = nt.get("parameter"), nt.get("matrizen"), nt.get("ki")
 def test_default_and_aliases():
     assert nt.get() is P and nt.DEFAULT == "parameter"
     assert nt.get("course") is K and nt.get(" KI ") is K
-    with pytest.raises(ValueError, match="unknown notation 'numpy'; choose one of: parameter, matrizen, ki, course"):
+    assert nt.get("w10") is W10
+    with pytest.raises(ValueError, match="unknown notation 'numpy'; choose one of: parameter, matrizen, ki, course, woche10"):
         nt.get("numpy")
 
 
@@ -55,6 +56,42 @@ def test_ki_has_a_bias_neuron_0_in_every_layer_but_the_output_layer():
     assert K.weight(1, 0, 1).latex() == "w^{(1)}_{0,2}"
 
 
+def test_woche10_writes_from_input_i_to_neuron_j_and_y_for_the_neuron():
+    # 'Woche 10 Theorie': y_2 = ReLU(w_12·x_1 + w_22·x_2 + w_32·x_3 + b), w_12 "zwischen x_1 und y_2"
+    one = W10.for_network(1)
+    assert one.weight(1, 1, 0).text() == "w₁₂"  # storage W[1, 0]: to neuron 2 from input 1
+    assert one.weight(1, 1, 2).text() == "w₃₂"
+    assert one.a(0, 2, L=1).text() == "x₃" and one.a(1, 1, L=1).text() == "y₂"
+    assert one.bias(1, 1).text() == "b₂" and one.y(0).text() == "t₁"  # the script has no targets: t
+    # with more than one layer the layer numbers come back, so w¹₁₂ and w²₁₂ stay apart
+    assert W10.for_network(2).weight(2, 1, 0).text() == "w²₁₂"
+    assert P.for_network(1) is P and K.for_network(1) is K
+
+
+def test_woche10_rechenweg_of_the_scripts_neuron():
+    """y₂ with x = (5, 2, 4), w_12, w_22, w_32 = 0.2, 0.1, 0.25 and b = 1: 2.2 + 1 = 3.2, ReLU(3.2) = 3.2."""
+    from fractions import Fraction as F
+    net = Network([Layer(Matrix([[F(1), F(1), F(1)], [F("0.2"), F("0.1"), F("0.25")]]),
+                         Matrix.column([F(0), F(1)]), "relu")])
+    text = render(trace(net, [F(5), F(2), F(4)]), notation="woche10")
+    assert "    z₂ = w₁₂·x₁ + w₂₂·x₂ + w₃₂·x₃ + b₂ = 0.2·5 + 0.1·2 + 0.25·4 + 1 = 2.2 + 1 = 3.2\n" in text
+    assert "    y₂ = ReLU(z₂) = max(0, 3.2) = 3.2\n" in text
+    assert "('Woche 10', Einblendung ReLU" in text and "('Woche 10', Wie berechnet sich ein Neuron" in text
+    assert "wᵢⱼ ist das Gewicht von Eingang i zu Neuron j, gezählt ab 1" in text
+
+
+def test_ki_explains_the_course_codes_index_shift(three):
+    text = three["ki"]
+    assert "a⁽¹⁾₁ = σ(z⁽¹⁾₀)" in text  # the shift itself
+    assert text.count("Index-Verschiebung des Kurs-Codes: weighted_sums[l][j] gehört zu activations[l][j+1]") == 1
+    assert "Index-Verschiebung wie oben: z⁽ˡ⁾ⱼ gehört zu a⁽ˡ⁾ⱼ₊₁" in text  # again where δ¹ reads σ' from a
+    for other in ("parameter", "matrizen"):
+        assert "Index-Verschiebung" not in three[other]
+    one_layer = render(trace(Network([Layer(Matrix([[1, 2]]), Matrix.column([0]), "relu")]), [1, 1]), notation="ki")
+    assert "Index-Verschiebung" not in one_layer  # the output layer has no bias neuron: nothing shifts
+    assert "activations[l][j+1]" in render(trace(parameter_exercise(), [1.3, 0.8]), notation="ki", lang="en")
+
+
 def test_generic_weight_and_description():
     assert [n.generic_weight().text() for n in (P, M, K)] == ["wᵏᵢⱼ", "wˡⱼ,ᵢ", "w⁽ˡ⁾ⱼₖ"]
     assert "von Eingang j zu Neuron i" in P.describe("de")
@@ -78,7 +115,7 @@ def _results(text):
     out = {}
     for line in text.splitlines():
         match = _RESULT.search(line)
-        if line.startswith("    ") and match and line.strip()[0] not in "⎜⎝" and "Bias-Neuron" not in line:
+        if line.startswith("    ") and match and line.strip()[0] not in "⎜⎝" and "Bias-Neuron" not in line and "Index-Verschiebung" not in line:
             out[line.strip().split(" ")[0]] = match.group(1)
     return out
 
@@ -140,3 +177,16 @@ def test_loss_symbol_follows_the_document(three):
     assert "    E = −(y₁·ln(a²₁) + y₂·ln(a²₂))" in three["parameter"]
     assert "    E = −(y₀·ln(a²₀) + y₁·ln(a²₁))" in three["matrizen"]
     assert "    C = −(y₀·ln(a⁽²⁾₀) + y₁·ln(a⁽²⁾₁))" in three["ki"]
+
+
+def test_the_docs_table_names_what_purenn_prints():
+    """docs/rechenweg.md: the weight W¹[2, 1] under its four names."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "rechenweg.md").read_text(encoding="utf-8")
+    names = {key: nt.get(key).weight(1, 2, 1).text() for key in ("parameter", "matrizen", "ki")}
+    names["woche10"] = W10.for_network(1).weight(1, 2, 1).text()
+    assert names == {"parameter": "w¹₃₂", "matrizen": "w¹₁,₂", "ki": "w⁽¹⁾₂,₂", "woche10": "w₂₃"}
+    for key, name in names.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{key}`"))
+        assert f"| {name}" in row, (key, row)

@@ -7,6 +7,7 @@ and read the diff.
 
 import math
 import os
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -210,9 +211,89 @@ def test_eta_without_target_is_refused():
         trace(small_net(), [1.3, 0.8], eta=0.5)
 
 
-def test_a_batch_is_refused():
-    with pytest.raises(ValueError, match="one example, got 2 input columns"):
-        trace(small_net(), Matrix([[1.3, 1.0], [0.8, 0.5]]))
+# -- a mini-batch: 'Matrizen in Neuronalen Netzen' §3.7–3.8 ------------------------------------
+
+BATCH_X = [[1.3, 0.8], [0.5, -1.0], [0.0, 1.0]]  # three examples, one per column of A^0
+BATCH_Y = [[0.45], [1.0], [0.0]]
+
+
+def batch_trace(eta=0.5, loss="half_squared_error"):
+    return trace(small_net(), Matrix.from_columns(BATCH_X), Matrix.from_columns(BATCH_Y), loss=loss, eta=eta)
+
+
+def test_batch_is_the_core_backward_and_step():
+    t = batch_trace()
+    X, Y = Matrix.from_columns(BATCH_X), Matrix.from_columns(BATCH_Y)
+    g = small_net().backward(X, Y, loss="half_squared_error")
+    assert t.N == 3 and t.x == X and t.target == Y
+    for l in (1, 2):
+        assert t.z(l) == g.forward.z(l) and t.a(l) == g.forward.a(l)
+        assert t.delta(l) == g.delta(l) and t.dW(l) == g.dW(l) and t.db(l) == g.db(l)
+    stepped = small_net()
+    stepped.step(g, 0.5)  # W − η/N · [δ](A)ᵀ with N = 3
+    assert all(t.W_new(l) == stepped.W(l) and t.b_new(l) == stepped.b(l) for l in (1, 2))
+    assert t.loss.value == g.loss
+
+
+def test_batch_gradient_is_the_sum_of_the_single_examples():
+    """§3.8.2: ∂E/∂w = Σ_k δ^(l,k)·a^(l−1,k), and §3.3: the step divides that sum by N."""
+    t = batch_trace()
+    singles = [trace(small_net(), x, y, loss="half_squared_error", eta=0.5) for x, y in zip(BATCH_X, BATCH_Y)]
+    for l in (1, 2):
+        summed = [sum(s.dW(l).flat()[m] for s in singles) for m in range(len(t.dW(l).flat()))]
+        assert t.dW(l).flat() == pytest.approx(summed, rel=1e-12)
+        assert t.db(l).flat() == pytest.approx([sum(s.db(l).flat()[m] for s in singles) for m in range(2 if l == 1 else 1)])
+        W = small_net().W(l).flat()
+        assert t.W_new(l).flat() == pytest.approx([w - 0.5 / 3 * d for w, d in zip(W, summed)], rel=1e-12)
+        for k, s in enumerate(singles):  # column k of [δ^l] is δ^l of example k alone
+            assert [row[k] for row in t.delta(l).rows] == pytest.approx(s.delta(l).flat(), rel=1e-12)
+    # the record: each gradient entry is the sum of its pairs, one pair per example
+    for back in t.backward:
+        for e in back.weight_gradients + back.bias_gradients:
+            assert len(e.terms) == 3
+            assert e.value == pytest.approx(sum(d * a for d, a in e.terms), rel=1e-12)
+    assert t.loss.per_example == pytest.approx([s.loss.value for s in singles])
+    assert t.loss.value == pytest.approx(sum(t.loss.per_example) / 3)
+
+
+def test_batch_exact_by_hand():
+    """One identity neuron, exact: δ^(1,k) = z^(1,k) − y^(k); the numbers worked out with fractions."""
+    net = Network([Layer(Matrix([[F(2), F(1)]]), Matrix.column([F(-1)]), "identity")])
+    X = Matrix.from_columns([[F("1.3"), F("0.8")], [F("0.5"), F(1)]])
+    t = trace(net, X, Matrix.row([F(2), F(0)]), loss="half_squared_error", eta=F(1, 2))
+    assert t.z(1).flat() == [F("2.4"), F(1)] and t.delta(1).flat() == [F("0.4"), F(1)]
+    assert t.dW(1).flat() == [F("1.02"), F("1.32")]  # 0.4·1.3 + 1·0.5, 0.4·0.8 + 1·1
+    assert t.db(1).flat() == [F("1.4")]
+    assert t.W_new(1).flat() == [F("1.745"), F("0.67")]  # 2 − ¼·1.02, 1 − ¼·1.32
+    assert t.b_new(1).flat() == [F("-1.35")]
+    assert t.loss.per_example == (F("0.08"), F("0.5")) and t.loss.value == F("0.29")
+    text = render(t, notation="matrizen")
+    assert "∂E/∂w¹₀,₀ = Σₖ δ¹,ᵏ₀·a⁰,ᵏ₀ = 0.4·1.3 + 1·0.5 = 1.02" in text
+    assert "w¹₀,₀ ← w¹₀,₀ − (η / N)·∂E/∂w¹₀,₀ = 2 − (0.5 / 2)·1.02 = 1.745" in text
+    assert "E = Σₖ E⁽ᵏ⁾ = 0.08 + 0.5 = 0.58" in text
+
+
+def test_batch_golden():
+    check_golden("backprop_batch_matrizen_de.txt", render(batch_trace(), notation="matrizen"))
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "latex"])
+def test_batch_in_every_notation_and_format(notation, fmt):
+    t = batch_trace()
+    text = render(t, fmt, notation)
+    # every δ entry of every example, and every new weight, is printed
+    for v in t.delta(1).flat() + t.W_new(1).flat():
+        assert f"{abs(v):.4f}".rstrip("0") in text
+    assert text.count("0.5 / 3") + text.count(r"\frac{0.5}{3}") >= 6  # η/N in every update line
+    batch_words = {"text": "[δ", "markdown": "[\\delta", "latex": "[\\delta"}
+    assert batch_words[fmt] in text
+
+
+def test_batch_ki_shows_the_bias_row_of_ones():
+    text = render(batch_trace(), notation="ki")
+    assert "A⁽⁰⁾ = ⎛  1    1  1⎞" in text  # a⁽⁰⁾₀ = 1 in every column: Z⁽¹⁾ = W⁽¹⁾·A⁽⁰⁾ fits
+    assert "Z⁽¹⁾ = W⁽¹⁾·A⁽⁰⁾" in text and "∂C/∂W⁽¹⁾ = [δ⁽¹⁾]·(A⁽⁰⁾)ᵀ" in text
 
 
 def test_softmax_in_a_hidden_layer_goes_through_its_jacobian():
@@ -248,6 +329,35 @@ def test_accessors_say_what_is_missing():
         trace(small_net(), [1.3, 0.8], y=[0.45]).W_new(1)
 
 
+# -- ReLU'(0): 0 on the slide, 1 in the course code -------------------------------------------------
+
+
+@pytest.mark.parametrize("at_0, delta, W_new", [(0, 0, [1, -1]), (1, -2, [1.4, -0.6])])
+def test_relu_derivative_at_0_is_a_choice(at_0, delta, W_new):
+    """z = 1·2 + (−1)·2 + 0 = 0 exactly: δ = 2(a − y)·ReLU'(0) is 0 with the slide's value and −2 with the code's."""
+    from purenn import activations
+    relu = activations.relu_with(at_0)
+    net = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), relu)])
+    t = trace(net, [2, 2], y=[1], loss="squared_error", eta=0.1)
+    assert t.z(1)[0, 0] == 0 and t.delta(1)[0, 0] == delta
+    assert t.W_new(1).flat() == pytest.approx(W_new)
+    # training takes the engine for whole numbers: it must make the same choice
+    trained = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), relu)])
+    trained.train([([2, 2], [1])], epochs=1, batch_size=1, eta=0.1, loss="squared_error", seed=0)
+    assert trained.W(1).flat() == pytest.approx(W_new, abs=1e-15)
+    note = {0: "ReLU'(0) = 0 wie die Folie", 1: "ReLU'(0) = 1 wie der Kurs-Code (numpy.heaviside(z, 1))"}[at_0]
+    assert note in render(t) and note in render(trace(net, Matrix([[2, 1], [2, 0]]), Matrix.row([1, 1])))
+    assert "ReLU'(0)" not in render(trace(net, [3, 2], y=[1]))  # no z = 0: nothing to say
+
+
+def test_relu_heaviside_is_saved_and_loaded_by_name(tmp_path):
+    from purenn import activations
+    net = Network([Layer(Matrix([[1, -1]]), Matrix.column([0]), activations.relu_heaviside)])
+    assert Network.load(net.save(tmp_path / "n.json")).activation(1) is activations.relu_heaviside
+    with pytest.raises(ValueError, match="ReLU'\\(0\\) is 0 \\(slide\\) or 1 \\(course code\\), got 0.5"):
+        activations.relu_with(0.5)
+
+
 # -- formats and languages ------------------------------------------------------------------------
 
 
@@ -258,7 +368,8 @@ def test_labels_german_and_english():
         assert label in de
     for label in ("Logits", "Activation", "Weights", "Bias", "Loss", "Error δ", "Gradient", "Learning rate"):
         assert label in en
-    assert "Schicht" not in en and "Layer" not in de
+    # the slides' own titles stay German ('Parameter', Ausgänge von Schicht k); the labels do not
+    assert not re.search(r"Schicht \d", en) and "Layer" not in de
 
 
 def test_markdown_and_latex_formulas():
@@ -272,6 +383,27 @@ def test_markdown_and_latex_formulas():
     assert r"w^{1}_{11} &\leftarrow w^{1}_{11} - \eta \cdot" in tex
     assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}")
     assert tex.count("$") % 2 == 0  # every inline formula is closed
+
+
+@pytest.mark.parametrize("notation", NOTATIONS)
+def test_headings_name_the_equation_or_section(notation):
+    """δ² = a² − y is Gleichung IV: the reader sees why σ' is gone; every step names where it stands."""
+    t = trace(parameter_exercise(), [1.3, 0.8], y=[0, 1], eta=0.5)
+    lines = render(t, notation=notation).splitlines()
+    delta2 = next(line for line in lines if line.startswith("  Schicht 2: δ"))
+    delta1 = next(line for line in lines if line.startswith("  Schicht 1: δ"))
+    assert delta2.endswith("(Gleichung IV 'KI selbst gemacht')")
+    assert "Gleichung 7 'KI selbst gemacht'" in delta1 and "§3.6.3 'Matrizen'" in delta1
+    grads = [line for line in lines if line.startswith("  Schicht ") and "∂" in line and "/∂W" in line]
+    assert "Gleichung V 'KI selbst gemacht'" in grads[0] and "Gleichung 6 'KI selbst gemacht'" in grads[1]
+    updates = [line for line in lines if line.startswith("  Schicht ") and "Gleichung 8" in line]
+    assert len(updates) == 2
+    own = {"parameter": "'Parameter', Ausgänge", "matrizen": "§2.4 'Matrizen'", "ki": "'KI selbst gemacht', Neuronen"}
+    logits = next(line for line in lines if line.startswith("  Logits"))
+    assert logits.split("(", 1)[1].startswith(own[notation])  # the notation's own document first
+    batch = render(batch_trace(), notation=notation, lang="en")
+    assert "§3.8.1 'Matrizen'" in batch and "§3.7 'Matrizen'" in batch and "§3.3 'Matrizen'" in batch
+    assert "equation IV" in render(t, lang="en")
 
 
 def test_unknown_format_and_language_are_refused():

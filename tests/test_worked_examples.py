@@ -180,9 +180,36 @@ def test_render_shows_document_beside_purenn():
     assert "    ✓ 5 · 0,2 + 2 · 0,1 + 4 · 0,25\n        Dokument: 2.2 " in text
     assert "purenn: (-25, 36, 14)" in text
     assert "→ Erratum ki-cost-vector" in text
-    assert text.rstrip().endswith("26 Rechnungen: 18 ✓, 1 ✗ (mit Erratum), 7 · (ohne Zahl im Dokument)")
+    assert text.rstrip().endswith("27 Rechnungen: 18 ✓, 1 ✗ (mit Erratum), 8 · (ohne Zahl im Dokument)")
     markdown = worked_examples.render("markdown")
     assert markdown.count("\n## ") == 4
     assert "| ✗ | Kostenfunktion – Beispiel | die Kosten C | (0.01, 0.09, 0.16) | 0.26 |" in markdown
     with pytest.raises(ValueError, match="unknown format"):
         worked_examples.render("html")
+
+
+def test_only_printed_numbers_are_called_dokument():
+    """The two softmax checks are purenn's own, 101 → 5 is the binary table's answer, not a printed output."""
+    text = worked_examples.render()
+    assert "        Probe:    1 " in text and "        Probe:    (2, 0, 1) " in text
+    assert "        Soll:     5 " in text and "Dokument: 5 " not in text
+    sources = {e.id: e.source for e in worked_examples.EXAMPLES}
+    assert {i for i, s in sources.items() if s == "own"} == {"ki-softmax-sum", "ki-softmax-order", "ki-binary-dead-seeds"}
+    assert {i for i, s in sources.items() if s == "table"} == {"ki-binary-101", "ki-binary-known"}
+    assert "| ✓ | Softmax für Klassifikationsnetzwerke |" in worked_examples.render("markdown")
+    assert "| Probe: 1 |" in worked_examples.render("markdown")
+
+
+def test_dead_relu_seeds_never_learn():
+    """5 of 20 seeds start with z² ≤ 0 for all seven inputs: δ² = 0, so training changes nothing, ever."""
+    from purenn import Network
+    seeds = worked_examples.get("ki-binary-dead-seeds").result()
+    assert seeds == (3, 4, 7, 9, 10)
+    assert "5 von 20 seeds" in worked_examples.get("ki-binary-dead-seeds").note
+    for seed in (3, 1):
+        net = Network.create([3, 4, 1], hidden="relu", output="relu", seed=seed)
+        before = [layer.W for layer in net.layers]
+        net.train(worked_examples.TRAINING_DATA, epochs=1, batch_size=0, eta=0.01, seed=seed)
+        unchanged = [layer.W for layer in net.layers] == before
+        assert unchanged == (seed in seeds)  # one epoch without change: the next one starts from the same state
+        assert worked_examples.dead_at_start(Network.create([3, 4, 1], hidden="relu", output="relu", seed=seed)) == unchanged

@@ -14,18 +14,24 @@ fields of ``Erratum`` and the document as a short key (``"parameter"``,
 and checks them on import; ``scripts/errata_data.py`` writes the file back in
 its canonical form (``canonical_json``).
 
-Every entry is an ``Erratum`` of one of three kinds:
+Every entry is an ``Erratum`` of one of four kinds:
 
 * ``Fehler``     — the printed formula, number or code gives a wrong result;
 * ``Tippfehler`` — a slip in notation (a missing ∂, a wrong sub- or
   superscript) where the intended formula is clear from the context;
 * ``Konvention`` — not an error: the documents use different but consistent
-  conventions (index order, factor ½, ReLU'(0)), and a reader switching
-  between them should know.
+  conventions (index order, factor ½, ReLU'(0)), or purenn had to choose an
+  interpretation (He initialisation with a bias neuron), and a reader
+  switching between them should know;
+* ``Textumwandlung`` — probably an artefact of turning the slides into text
+  (a LaTeX ``\to`` read as a tab, ``&`` splitting a product into columns,
+  lost indentation in a code slide that another version prints correctly):
+  the reader's copy may be wrong where the slide is not.
 
-Each entry names in ``check`` the test in ``tests/test_errata.py`` that shows
-numerically which version is right (a finite-difference gradient check, a
-recomputation, or running the printed code).
+Each entry names in ``check`` the test in ``tests/test_errata.py`` that
+computes purenn's value against the document's (a finite-difference gradient
+check, a recomputation); an entry with no number to compute says so, starting
+with ``"kein Test: "``.
 
 ``render`` produces the list for the command line (``purenn errata``) as text
 or Markdown, in German (the default) or English:
@@ -50,10 +56,13 @@ from purenn.course.documents import KI, MATRIZEN, PARAMETER, SOURCES, TRAINING, 
 
 __all__ = ["Erratum", "Kind", "KINDS", "SOURCES", "ERRATA", "get", "render"]
 
-Kind = Literal["Fehler", "Konvention", "Tippfehler"]
+Kind = Literal["Fehler", "Konvention", "Tippfehler", "Textumwandlung"]
 
-#: The three kinds of entries, most serious first.
-KINDS: Tuple[Kind, ...] = ("Fehler", "Tippfehler", "Konvention")
+#: The four kinds of entries, most serious first.
+KINDS: Tuple[Kind, ...] = ("Fehler", "Tippfehler", "Konvention", "Textumwandlung")
+
+#: What ``check`` says for an entry with no number to compute (a statement about Python, a name).
+NO_TEST = "kein Test: "
 
 #: The key of each document in errata.json, and its title, in course order.
 _TITLES: Dict[str, str] = {
@@ -184,6 +193,8 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "Tippfehler+": "Tippfehler",
         "Konvention": "Konvention",
         "Konvention+": "Konventionen",
+        "Textumwandlung": "möglicherweise Textumwandlung",
+        "Textumwandlung+": "möglicherweise Textumwandlung",
     },
     "en": {
         "title": "Errata in the course documents",
@@ -201,6 +212,8 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "Tippfehler+": "typos",
         "Konvention": "convention",
         "Konvention+": "conventions",
+        "Textumwandlung": "possibly a text-conversion artefact",
+        "Textumwandlung+": "possibly text-conversion artefacts",
     },
 }
 

@@ -31,6 +31,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from purenn.course import worked_examples
 from purenn.io.atomic import atomic_write_text
 
 __all__ = [
@@ -48,6 +49,10 @@ __all__ = [
     "replace_readme_section",
     "update_readme",
     "repo_root",
+    "CoverageRow",
+    "coverage",
+    "render_coverage",
+    "COVERAGE_FILE",
 ]
 
 #: The markers in README.md between which the Markdown table stands.
@@ -230,6 +235,90 @@ def read_checklist(path: Optional[Path] = None) -> List[ChecklistRow]:
         key, document, section, formula, remark = cells[:5]
         rows.append(ChecklistRow(key.strip("`"), document, section, formula.strip("`"), remark))
     return rows
+
+
+# -- coverage: every formula of the documents → implemented, cited, tested, or why not ----------
+
+#: The generated coverage table in the source checkout (``scripts/formula_index.py`` writes it).
+COVERAGE_FILE = "docs/formula-coverage.md"
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One row of the checklist with what purenn has for it.
+
+    ``functions`` implement the key; ``cited`` is True if one of them names
+    this row's document in the index (its docstring reference); ``tests``
+    check the key; ``examples`` are the ``purenn examples`` entries for the
+    row's document and section; ``status`` says it in one word.
+    """
+
+    row: ChecklistRow
+    functions: Tuple[str, ...]
+    cited: bool
+    tests: Tuple[str, ...]
+    examples: Tuple[str, ...]
+    status: str
+
+
+def coverage(rows: Optional[Sequence[ChecklistRow]] = None) -> List[CoverageRow]:
+    """Every row of ``docs/formulas-in-documents.md`` matched with the index, the tests and the worked examples."""
+    from_checklist = read_checklist() if rows is None else list(rows)
+    records = collect()
+    out = []
+    for r in from_checklist:
+        mine = [x for x in records if x.key == r.key]
+        functions = tuple(dict.fromkeys(x.implementation for x in mine))
+        cited = any(x.document == r.document for x in mine)
+        tests = tuple(dict.fromkeys(t for x in mine for t in x.tests))
+        examples = tuple(e.id for e in worked_examples.EXAMPLES if e.document == r.document and (
+            e.section == r.section or r.key in e.keys and e.section in r.section))
+        if r.key in NOT_IMPLEMENTED:
+            status = "nicht implementiert"
+        elif functions and cited and tests:
+            status = "implementiert, zitiert, getestet"
+        elif functions and tests:
+            status = "implementiert, getestet (zitiert für ein anderes Dokument)"
+        else:
+            status = "FEHLT"
+        out.append(CoverageRow(r, functions, cited, tests, examples, status))
+    return out
+
+
+def render_coverage(rows: Optional[Sequence[CoverageRow]] = None) -> str:
+    """The coverage table as Markdown, for ``docs/formula-coverage.md``."""
+    table = coverage() if rows is None else list(rows)
+    counts: Dict[str, int] = {}
+    for c in table:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    lines = [
+        "# Abdeckung der Formeln",
+        "",
+        "Jede Formel, Definition und Beispielrechnung der fünf Kursdokumente (die Zeilen von",
+        "[formulas-in-documents.md](formulas-in-documents.md)) mit dem, was purenn dafür hat: die Funktionen,",
+        "die sie implementieren, ob eine davon das Dokument zitiert (Verweiszeile im Docstring), die Tests",
+        "ihres keys und die Beispielrechnungen von `purenn examples` — oder der Grund, warum nicht.",
+        "Erzeugt von `python scripts/formula_index.py` aus `purenn/course/formulas.json`; ein Test",
+        "schlägt fehl, wenn die Datei veraltet ist.",
+        "",
+        f"{len(table)} Zeilen: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + ".",
+        "",
+        "| Dokument | Abschnitt | key | Formel | Stand | implementiert in | Tests | Beispiele |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for c in table:
+        r = c.row
+        why = NOT_IMPLEMENTED.get(r.key, "")
+        status = f"{c.status}: {why}" if why else c.status
+        functions = ", ".join(f"`{f}`" for f in c.functions) or "—"
+        examples = ", ".join(f"`{e}`" for e in c.examples) or "—"
+        formula = r.formula if r.formula.count("`") % 2 == 0 else "`" + r.formula  # the checklist's own backticks
+        formula = formula if formula.startswith("`") else f"`{formula}`"
+        lines.append(
+            f"| {_md_cell(r.document)} | {_md_cell(r.section)} | `{r.key}` | {_md_cell(formula)} "
+            f"| {_md_cell(status)} | {functions} | {len(c.tests)} | {examples} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 # -- README ------------------------------------------------------------------------------------

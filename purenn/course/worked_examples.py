@@ -51,6 +51,12 @@ class WorkedExample:
     for anything within 0.00005). ``keys`` are the formulas used
     (``purenn formulas``), ``erratum`` the ``purenn errata`` entry that
     concerns this example, ``note`` anything the reader needs besides.
+
+    ``source`` says where the compared value comes from: ``"document"`` — the
+    document prints this number for this calculation; ``"table"`` — the
+    document gives the right answer (the binary table 101 → 5), not the
+    network's output; ``"own"`` — a check purenn adds, the value is not in
+    any document.
     """
 
     id: str
@@ -63,6 +69,7 @@ class WorkedExample:
     keys: Tuple[str, ...] = ()
     erratum: Optional[str] = None
     note: str = ""
+    source: str = "document"
 
     def result(self) -> Value:
         """purenn's value, computed once."""
@@ -292,6 +299,22 @@ def _binary_network() -> Network:
 _NETWORKS: Dict[str, Network] = {}
 
 
+def dead_at_start(net: Network, data: List[Tuple[List[int], List[int]]] = BINARY_DATA) -> bool:
+    """True if the output neuron's z^L ≤ 0 for every example before training: a dead ReLU.
+
+    Then ReLU'(z^L) = 0 for every example, so δ^L = 0, every gradient is 0 and
+    no weight ever changes: the network answers 0 for everything, however long
+    it trains ('Künstliche Intelligenz selbst gemacht', Fragen: "Dying-Neuron-Problem").
+    """
+    X = Matrix.from_columns([x for x, _ in data])
+    return all(v <= 0 for v in net.forward(X).z(net.L).flat())
+
+
+def _binary_dead_seeds() -> Value:
+    return tuple(s for s in range(1, 21)
+                 if dead_at_start(Network.create([3, 4, 1], hidden="relu", output="relu", seed=s)))
+
+
 def _binary_unknown() -> Value:
     return _binary_network().predict([1, 0, 1])[0, 0]
 
@@ -410,12 +433,14 @@ EXAMPLES: Tuple[WorkedExample, ...] = (
     WorkedExample(
         "ki-softmax-sum", KI, "Softmax für Klassifikationsnetzwerke",
         "Summe der Softmax-Aktivierungen, z = (-25, 36, 14)", 1, _ki_softmax_sum,
-        tolerance=1e-12, keys=("softmax",),
+        tolerance=1e-12, keys=("softmax",), source="own",
+        note="Die Folie sagt „ergeben in Summe 1“; das z der Matrixmultiplikation ist purenns eigene Probe.",
     ),
     WorkedExample(
         "ki-softmax-order", KI, "Softmax für Klassifikationsnetzwerke",
         "Rangfolge (größter zuerst) von softmax(z) für z = (0.3, -1.2, 2.0); die von z ist (2, 0, 1)",
-        (2, 0, 1), _ki_softmax_order, keys=("softmax",),
+        (2, 0, 1), _ki_softmax_order, keys=("softmax",), source="own",
+        note="Die Folie sagt „ordnungserhaltend“; das Beispiel-z ist purenns eigene Probe.",
     ),
     WorkedExample(
         "ki-softmax-stable", KI, "Numerisch stabiler Softmax",
@@ -426,12 +451,21 @@ EXAMPLES: Tuple[WorkedExample, ...] = (
     WorkedExample(
         "ki-binary-101", KI, "Binärumwandlung trainieren",
         "Vorhersage für den nicht trainierten Input 101 (Netz 3-4-1, ReLU, η = 0.01, 3000 Iterationen, seed 1)",
-        5, _binary_unknown, tolerance=0.25, keys=("forward", "sgd_update"),
+        5, _binary_unknown, tolerance=0.25, keys=("forward", "sgd_update"), source="table",
+        note="Die Folien zeigen keine Ausgabe des Netzes; 5 ist der Sollwert der Binärtabelle (101 → 5).",
     ),
     WorkedExample(
         "ki-binary-known", KI, "Binärumwandlung trainieren",
         "Vorhersagen für die trainierten Inputs 000, 001, 010, 011, 100, 110, 111",
-        (0, 1, 2, 3, 4, 6, 7), _binary_known, tolerance=0.25, keys=("forward", "sgd_update"),
+        (0, 1, 2, 3, 4, 6, 7), _binary_known, tolerance=0.25, keys=("forward", "sgd_update"), source="table",
+    ),
+    WorkedExample(
+        "ki-binary-dead-seeds", KI, "Binärumwandlung trainieren / Fragen (Dying-Neuron-Problem)",
+        "seeds 1–20, deren Ausgabe-ReLU schon vor dem Training tot ist (z² ≤ 0 für alle sieben Eingaben)",
+        None, _binary_dead_seeds, keys=("relu_derivative",), source="own",
+        note="Für diese 5 von 20 seeds ist ReLU'(z²) = 0 bei jedem Beispiel, also δ² = 0 und jeder Gradient 0: "
+        "kein Gewicht ändert sich, das Netz antwortet immer 0 (purenn demo --seed 3). Die übrigen 15 beginnen "
+        "mit einer lebenden Ausgabe und können lernen, wie seed 1 oben.",
     ),
 )
 
@@ -450,8 +484,18 @@ def get(example_id: str) -> WorkedExample:
 
 _LEGEND = (
     "✓ purenn rechnet dasselbe; ✗ das Dokument irrt (siehe Erratum); "
-    "· das Dokument nennt keine Zahl, purenn rechnet sie aus"
+    "· das Dokument nennt keine Zahl, purenn rechnet sie aus. „Dokument“ steht nur vor Zahlen, die ein "
+    "Dokument für diese Rechnung druckt; „Soll“ ist die richtige Antwort aus einer Tabelle des Dokuments, "
+    "„Probe“ ein Wert, den purenn selbst prüft"
 )
+
+#: How the compared value is labelled, by ``WorkedExample.source``.
+_SOURCE_LABELS = {"document": "Dokument", "table": "Soll", "own": "Probe"}
+
+
+def _label(example: WorkedExample) -> str:
+    """"Dokument", "Soll" or "Probe" before the compared value; "Dokument" (—) where nothing is compared."""
+    return "Dokument" if example.printed is None else _SOURCE_LABELS[example.source]
 
 
 def _in_course_order(outcomes: List[Outcome]) -> List[Tuple[str, List[Outcome]]]:
@@ -480,7 +524,8 @@ def _render_text(outcomes: List[Outcome]) -> str:
                 lines += ["", f"  {section}"]
             lines += [
                 f"    {o.symbol} {o.example.what}",
-                f"        Dokument: {format_value(o.example.printed).ljust(width)}   purenn: {format_value(o.value)}",
+                f"        {(_label(o.example) + ':').ljust(9)} "
+                f"{format_value(o.example.printed).ljust(width)}   purenn: {format_value(o.value)}",
             ]
             lines += [f"        → {n}" for n in _notes(o)]
     lines += ["", _summary(outcomes)]
@@ -494,11 +539,15 @@ def _md(text: str) -> str:
 def _render_markdown(outcomes: List[Outcome]) -> str:
     lines = ["# Rechenbeispiele der Kursunterlagen", "", _LEGEND]
     for doc, group in _in_course_order(outcomes):
-        lines += ["", f"## {doc}", "", "| | Abschnitt | Rechnung | Dokument | purenn | Hinweis |", "|---|---|---|---|---|---|"]
+        lines += ["", f"## {doc}", "", "| | Abschnitt | Rechnung | Dokument | purenn | Hinweis |",
+                  "|---|---|---|---|---|---|"]
         for o in group:
+            compared = format_value(o.example.printed)
+            if o.example.printed is not None and o.example.source != "document":
+                compared = f"{_label(o.example)}: {compared}"  # not printed by the document: say what it is
             lines.append(
                 f"| {o.symbol} | {_md(o.example.section)} | {_md(o.example.what)} "
-                f"| {_md(format_value(o.example.printed))} | {_md(format_value(o.value))} "
+                f"| {_md(compared)} | {_md(format_value(o.value))} "
                 f"| {_md(' '.join(_notes(o)))} |"
             )
     lines += ["", _summary(outcomes)]

@@ -48,6 +48,7 @@ __all__ = [
     "Vec",
     "Hadamard",
     "Transpose",
+    "Boxed",
     "Eq",
     "chain",
     "Math",
@@ -187,6 +188,13 @@ class Hadamard(Expr):
 @dataclass(frozen=True)
 class Transpose(Expr):
     """(x)ᵀ."""
+
+    x: Expr
+
+
+@dataclass(frozen=True)
+class Boxed(Expr):
+    """[x]: a whole batch, one column per example, as 'Matrizen in Neuronalen Netzen' §3.8 writes [δ^l]."""
 
     x: Expr
 
@@ -392,9 +400,12 @@ class _Backend:
     def _transpose(self, e: Transpose, lead: bool) -> str:
         return self.transposed_base(e.x) + "ᵀ"
 
+    def _boxed(self, e: Boxed, lead: bool) -> str:
+        return "[" + self.expr(e.x) + "]"
+
     def transposed_base(self, x: Expr) -> str:
         # xᵀ, but (W²)ᵀ: the superscript of a layer number must not touch the T
-        plain = isinstance(x, Name) and not x.sym.sup and not x.sym.sub
+        plain = (isinstance(x, Name) and not x.sym.sup and not x.sym.sub) or isinstance(x, Boxed)
         return self.expr(x) if plain else self.paren(self.expr(x))
 
     # chains

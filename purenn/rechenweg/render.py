@@ -22,14 +22,15 @@ the chosen notation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Dict, List, Sequence, Tuple
+from dataclasses import dataclass, replace
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from purenn.rechenweg import display
 from purenn.rechenweg.exact import is_exact
 from purenn.rechenweg.display import DEFAULT_DECIMALS
 from purenn.rechenweg.mathtext import (
     Block,
+    Boxed,
     Call,
     Diff,
     Eq,
@@ -83,6 +84,13 @@ LANGS = ("de", "en")
 _LABELS: Dict[str, Dict[str, str]] = {
     "de": {
         "title": "Rechenweg: Forward Pass",
+        "lang": "de",
+        "relu0": "ReLU'(0) = 0 wie die Folie ('KI selbst gemacht', Aktivierungsfunktionen: 1 wenn x > 0, 0 sonst); "
+        "der Kurs-Code rechnet numpy.heaviside(z, 1) = 1 (--relu-derivative-at-0 1).",
+        "relu0_code": "ReLU'(0) = 1 wie der Kurs-Code (numpy.heaviside(z, 1)); die Folie schreibt 0 "
+        "(--relu-derivative-at-0 0).",
+        "shift_again": "Index-Verschiebung wie oben: z⁽ˡ⁾ⱼ gehört zu a⁽ˡ⁾ⱼ₊₁, also σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
+        "equation": "Gleichung",
         "title_back": "Rechenweg: Forward Pass und Backpropagation",
         "network": "Netz",
         "layer": "Schicht",
@@ -110,9 +118,21 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "squared_error": "quadratischer Fehler",
         "half_squared_error": "halber quadratischer Fehler",
         "cross_entropy": "Kreuzentropie",
+        "batch": "Mini-Batch: N = {N} Beispiele, eines je Spalte (k = {k0} … {k1}), wie 'Matrizen in Neuronalen "
+        "Netzen' §3.7–3.8 rechnet.",
+        "batch_bias": " in jeder Spalte (§3.7)",
+        "batch_sum": "Summe über die N = {N} Beispiele (§3.8.2); der Schritt teilt durch N (§3.3).",
+        "batch_loss": "E ist die Summe, nach der §3.8.2 ableitet; purenn meldet als Verlust den Mittelwert E / N.",
     },
     "en": {
         "title": "Calculation: forward pass",
+        "lang": "en",
+        "relu0": "ReLU'(0) = 0 as on the slide ('KI selbst gemacht', Aktivierungsfunktionen: 1 if x > 0, else 0); "
+        "the course code computes numpy.heaviside(z, 1) = 1 (--relu-derivative-at-0 1).",
+        "relu0_code": "ReLU'(0) = 1 as in the course code (numpy.heaviside(z, 1)); the slide writes 0 "
+        "(--relu-derivative-at-0 0).",
+        "shift_again": "Index shift as above: z⁽ˡ⁾ⱼ belongs to a⁽ˡ⁾ⱼ₊₁, so σ'(z⁽ˡ⁾ⱼ) = a⁽ˡ⁾ⱼ₊₁·(1 − a⁽ˡ⁾ⱼ₊₁).",
+        "equation": "equation",
         "title_back": "Calculation: forward pass and backpropagation",
         "network": "Network",
         "layer": "Layer",
@@ -140,6 +160,11 @@ _LABELS: Dict[str, Dict[str, str]] = {
         "squared_error": "squared error",
         "half_squared_error": "half squared error",
         "cross_entropy": "cross-entropy",
+        "batch": "Mini-batch: N = {N} examples, one per column (k = {k0} … {k1}), as 'Matrizen in Neuronalen "
+        "Netzen' §3.7–3.8 computes it.",
+        "batch_bias": " in every column (§3.7)",
+        "batch_sum": "Sum over the N = {N} examples (§3.8.2); the step divides by N (§3.3).",
+        "batch_loss": "E is the sum that §3.8.2 differentiates; purenn reports the mean E / N as the loss.",
     },
 }
 
@@ -160,6 +185,7 @@ _LN = Word("ln", r"\ln")
 _FUNCTIONS = {
     "sigmoid": Word("σ", r"\sigma"),
     "relu": Word("ReLU", r"\mathrm{ReLU}"),
+    "relu_heaviside": Word("ReLU", r"\mathrm{ReLU}"),
     "tanh": Word("tanh", r"\tanh"),
     "identity": Word("id", r"\mathrm{id}"),
     "softmax": Word("softmax", r"\mathrm{softmax}"),
@@ -174,17 +200,40 @@ def _fn(name: str, prime: bool = False) -> Word:
     return Word(w.text + "'", w.tex() + "'") if prime else w
 
 
+_RELUS = ("relu", "relu_heaviside")
+
+
+def _relu_zero_note(back: LayerBackward, T: Dict[str, str]) -> List[Block]:
+    """Where a ReLU layer meets z = 0 exactly, which value of ReLU'(0) was used and why."""
+    if back.activation not in _RELUS or not any(d.z == 0 for d in back.deltas):
+        return []
+    return [Para((T["relu0_code" if back.activation == "relu_heaviside" else "relu0"],), indent=4)]
+
+
 def _leaky_slope(name: str) -> float:
     return 0.01 if name == "leaky_relu" else float(name[len("leaky_relu("):-1])
 
 
 @dataclass(frozen=True)
 class _Names:
-    """The symbols of one network (output layer L) in one notation."""
+    """The symbols of one network (output layer L) in one notation.
+
+    ``k`` is the example of a mini-batch whose symbols these are (a^(l,k)_j,
+    δ^(l,k)_i, y^(k)_j; weights and biases belong to no example); ``batch``
+    writes whole layers as the matrices A^l, Z^l, [δ^l], Y of 'Matrizen' §3.7–3.8.
+    """
 
     n: Notation
     L: int
     loss: str = ""
+    k: Optional[int] = None
+    batch: bool = False
+
+    def of_example(self, k: int) -> "_Names":
+        return replace(self, k=k)
+
+    def _k(self, sym: Sym) -> Expr:
+        return Name(sym if self.k is None else self.n.example(sym, self.k))
 
     def w(self, l: int, i: int, j: int) -> Expr:
         return Name(self.n.weight(l, i, j))
@@ -193,30 +242,86 @@ class _Names:
         return Name(self.n.bias(l, i))
 
     def z(self, l: int, i: int) -> Expr:
-        return Name(self.n.z(l, i))
+        return self._k(self.n.z(l, i))
 
     def a(self, l: int, j: int) -> Expr:
-        return Name(self.n.a(l, j, self.L))
+        return self._k(self.n.a(l, j, self.L))
 
     def one(self, l: int) -> Expr:
         return Name(self.n.one(l))
 
     def delta(self, l: int, i: int) -> Expr:
-        return Name(self.n.delta(l, i))
+        return self._k(self.n.delta(l, i))
 
     def y(self, j: int) -> Expr:
-        return Name(self.n.y(j))
+        return self._k(self.n.y(j))
 
     def vec(self, name: str, l: int) -> Expr:
-        return Name(self.n.vector(name, l))
+        if not self.batch or name in ("W", "b"):
+            return Name(self.n.vector(name, l))
+        sym = self.n.vector(name, l)
+        if name == "δ":  # [δ^l], 'Matrizen' §3.8.1
+            return Boxed(Name(sym))
+        return Name(Sym(sym.base.upper(), sym.sup))  # A^l, Z^l, Y, X
 
     def generic(self, name: str, l: int, index: str) -> Expr:
-        """A symbol with a letter as index: a^L_j, z^L_i."""
-        return Name(Sym(name, self.n.layer(l) if l >= 0 else "", (index,)))
+        """A symbol with a letter as index: a^L_j, z^L_i (y^L_j and t_j in 'woche10')."""
+        base = {"a": "y" if self.n.output_y else "a", "y": self.n.target}.get(name, name)
+        return Name(Sym(base, self.n.layer(l) if l >= 0 else "", (index,)))
+
+    def summed(self, sym: Sym) -> Expr:
+        """sym of the generic example k, for a sum Σ_k over the batch."""
+        return Name(self.n.example(sym, "k"))
 
     @property
     def C(self) -> Expr:
+        if self.k is not None:
+            return Name(self.n.example(Sym(self.n.loss_symbol), self.k))
         return Word(self.n.loss_symbol)
+
+
+#: Where the documents give each step a number, a section or a slide title: (document key, "eq",
+#: "sec" or "title", label).
+#: 'Künstliche Intelligenz selbst gemacht' numbers its equations 1–8 and, for softmax, I–V;
+#: 'Matrizen in Neuronalen Netzen' has numbered sections.
+_SOURCES: Dict[str, Tuple[Tuple[str, str, str], ...]] = {
+    "logits": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.4"),
+               ("ki", "title", "Neuronen und Gewichte"), ("woche10", "title", "Wie berechnet sich ein Neuron …?")),
+    "logits_batch": (("matrizen", "sec", "3.7"),),
+    "activation": (("parameter", "title", "Ausgänge von Schicht k"), ("matrizen", "sec", "2.3"),
+                   ("ki", "title", "Neuronen und Gewichte")),
+    "activation_relu": (("woche10", "title", "Einblendung ReLU"), ("parameter", "title", "Ausgänge von Schicht k"),
+                        ("matrizen", "sec", "2.3"), ("ki", "title", "Aktivierungsfunktionen")),
+    "squared_error": (("ki", "title", "Kostenfunktion"),),
+    "half_squared_error": (("matrizen", "sec", "3.2"),),
+    "cross_entropy": (("ki", "title", "Cross-Entropy Loss"),),
+    "output": (("ki", "eq", "7"), ("matrizen", "sec", "3.6.1")),
+    "softmax_ce": (("ki", "eq", "IV"),),
+    "softmax_jacobian": (("ki", "eq", "III"),),
+    "hidden": (("ki", "eq", "7"), ("matrizen", "sec", "3.6.3")),
+    "hidden_softmax": (("ki", "eq", "5"), ("ki", "eq", "III")),
+    "output_batch": (("matrizen", "sec", "3.8.1"),),
+    "hidden_batch": (("matrizen", "sec", "3.8.1"),),
+    "gradient": (("ki", "eq", "6"), ("matrizen", "sec", "3.5")),
+    "gradient_ce": (("ki", "eq", "V"), ("matrizen", "sec", "3.5")),
+    "gradient_batch": (("matrizen", "sec", "3.8.1–3.8.2"),),
+    "update": (("ki", "eq", "8"), ("matrizen", "sec", "3.3")),
+    "update_batch": (("matrizen", "sec", "3.3"),),
+}
+
+_SHORT_TITLES = {"parameter": "Parameter", "woche10": "Woche 10", "matrizen": "Matrizen", "ki": "KI selbst gemacht"}
+
+
+def _source(step: str, names: "_Names", T: Dict[str, str]) -> str:
+    """"  (Gleichung 7 'KI selbst gemacht'; §3.6.1 'Matrizen')" for a heading: the notation's own document first."""
+    own = names.n.key
+    # the notation's own document first; of the others only numbered equations and sections
+    refs = sorted((r for r in _SOURCES.get(step, ()) if r[0] == own or r[1] != "title"), key=lambda r: r[0] != own)
+    if not refs:
+        return ""
+    parts = [f"'{_SHORT_TITLES[doc]}', {label}" if kind == "title" else
+             f"{T['equation'] + ' ' if kind == 'eq' else '§'}{label} '{_SHORT_TITLES[doc]}'" for doc, kind, label in refs]
+    return "  (" + "; ".join(parts) + ")"
 
 
 def _nums(values: Sequence[Scalar]) -> Tuple[Expr, ...]:
@@ -258,7 +363,9 @@ def trace_blocks(trace: Trace, notation: "str | Notation" = "parameter", lang: s
                  decimals: int = DEFAULT_DECIMALS) -> List[Block]:
     """The Rechenweg of ``trace`` as blocks, ready for ``render_blocks``."""
     T = labels(lang)
-    names = _Names(get_notation(notation), trace.L, trace.loss.name if trace.loss else "")
+    names = _Names(get_notation(notation).for_network(trace.L), trace.L, trace.loss.name if trace.loss else "")
+    if trace.N > 1:
+        return _batch_blocks(trace, replace(names, batch=True), T, lang, decimals)
     blocks = _preamble(trace, names, T, lang, decimals) + _input_blocks(trace, names, T)
     for layer in trace.layers:
         blocks += _forward_blocks(layer, names, T)
@@ -319,14 +426,21 @@ def _forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> Li
     label_W = T["weights_bias" if names.n.bias_neuron else "weights"]
     blocks: List[Block] = [Heading(2, (f"{T['layer']} {l} ({layer.activation})",))]
     blocks += _parameter_lines(l, layer.W, layer.b, names, lambda s: s, label_W, T["bias"])
-    blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)))))
+    blocks.append(Heading(3, (f"{T['logits']}: ", Math(_logits_formula(l, names)), _source("logits", names, T))))
     blocks.append(Equations(tuple(_logit_line(e, names) for e in layer.logits)))
     formula = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
-    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula))))
+    step = "activation_relu" if layer.activation in _RELUS else "activation"
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(formula), _source(step, names, T))))
     blocks.append(Equations(tuple(_activation_line(e, names) for e in layer.activations)))
-    if names.n.bias_neuron and l < names.L:
-        blocks.append(Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4))
-    return blocks
+    return blocks + _bias_neuron_notes(l, names, T)
+
+
+def _bias_neuron_notes(l: int, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """'ki', hidden layers: a⁽ˡ⁾₀ = 1 is the bias neuron, and the course code's index shift it causes."""
+    if not (names.n.bias_neuron and l < names.L):
+        return []
+    return [Para((Math(chain(names.one(l), value=1)), T["bias_neuron"]), indent=4),
+            Para((names.n.index_shift(T["lang"]),), indent=4)]
 
 
 def _logits_formula(l: int, names: _Names) -> Eq:
@@ -375,7 +489,7 @@ def _activation_line(e: ActivationEntry, names: _Names) -> Eq:
     if name == "sigmoid":
         minus_z = Num(-e.z)  # e^(−z) with the sign worked out: e^(0.05) for z = −0.05
         return chain(lhs, call, Call(_fn(name), (z,)), Frac(_ONE, Sum((_ONE, Exp(minus_z)))), value=e.a)
-    if name == "relu":
+    if name in _RELUS:
         return chain(lhs, call, Call(_MAX, (Num(0), z)), value=e.a)
     if name.startswith("leaky_relu"):
         return chain(lhs, call, Call(_MAX, (Prod((Num(_leaky_slope(name)), z)), z)), value=e.a)
@@ -398,7 +512,7 @@ def _loss_blocks(loss: LossEntry, names: _Names, T: Dict[str, str]) -> List[Bloc
     return [
         Heading(2, (f"{T['loss']} ({T.get(loss.name, loss.name)})",)),
         Para(tuple(targets), indent=2),
-        Heading(3, (Math(general),)),
+        Heading(3, (Math(general), _source(loss.name, names, T))),
         Equations((chain(names.C, symbolic, numeric, value=loss.value),)),
     ]
 
@@ -429,20 +543,23 @@ def _loss_formulas(loss: LossEntry, names: _Names) -> Tuple[Eq, Expr, Expr]:
 def _delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
     """δ^l of one layer: the vector formula, then each entry with its factors."""
     rule = back.deltas[0].rule
-    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)))
+    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)),
+               _source(rule, names, T))
     blocks: List[Block] = [Heading(3, heading)]
     lines: List[Eq] = []
     if rule in ("softmax_jacobian", "hidden_softmax"):  # every δ_i needs every ∂C/∂a_k: those first
         blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
         dC_da = _dC_da_line if rule == "softmax_jacobian" else _dC_da_hidden_line
         lines += [dC_da(d, names) for d in back.deltas]
+    if rule == "hidden" and names.n.bias_neuron:  # σ'(z⁽ˡ⁾ⱼ) is read from a⁽ˡ⁾ⱼ₊₁
+        blocks.append(Para((T["shift_again"],), indent=4))
     for d in back.deltas:
         if rule == "output":
             lines.append(_dC_da_line(d, names))
         if rule in ("output", "hidden"):
             lines.append(_sigma_prime_line(back.activation, d, names))
         lines.append(_delta_line(d, back.activation, names))
-    return blocks + [Equations(tuple(lines))]
+    return blocks + [Equations(tuple(lines))] + _relu_zero_note(back, T)
 
 
 def _softmax_jacobian_formula(l: int, names: _Names) -> Eq:
@@ -582,6 +699,7 @@ def _gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> L
         Partial(C, names.vec("W", l)), Prod((names.vec("δ", l), Transpose(names.vec("a", l - 1))))))]
     if not names.n.bias_neuron:
         formula += [", ", Math(_eq(Partial(C, names.vec("b", l)), names.vec("δ", l)))]
+    formula.append(_source("gradient_ce" if back.deltas[0].rule == "softmax_ce" else "gradient", names, T))
     blocks: List[Block] = [Heading(3, tuple(formula)), Equations(tuple(_by_row(weights, biases, names, back.dW.n_cols)))]
     return blocks + _parameter_lines(l, back.dW, back.db, names, lambda s: Partial(C, s), "", "")
 
@@ -601,5 +719,195 @@ def _update_blocks(update: LayerUpdate, eta: Scalar, names: _Names, T: Dict[str,
     weights = [line(names.w(l, u.i, u.j), u) for u in update.weights if u.j is not None]
     biases = [line(names.b(l, u.i), u) for u in update.biases]
     lines = _by_row(weights, biases, names, update.W.n_cols)
-    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}",)), Equations(tuple(lines))]
+    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}", _source("update", names, T))), Equations(tuple(lines))]
+    return blocks + _parameter_lines(l, update.W, update.b, names, lambda s: s, T["new"], T["new"])
+
+
+# -- a mini-batch: 'Matrizen in Neuronalen Netzen' §3.7–3.8 ----------------------------------
+
+
+def _batch_blocks(trace: Trace, names: _Names, T: Dict[str, str], lang: str, decimals: int) -> List[Block]:
+    """The Rechenweg of a mini-batch: every step as a matrix with one column per example.
+
+    Each entry is written for its example k (a^(l,k)_j), then the whole
+    matrix; the gradients are the sums over the batch and the step divides by N
+    ('Matrizen in Neuronalen Netzen' §3.7–3.8).
+    """
+    N, first = trace.N, names.n.first
+    blocks = _preamble(trace, names, T, lang, decimals)
+    blocks.append(Para((T["batch"].format(N=N, k0=first, k1=first + N - 1),)))
+    blocks += [Heading(2, (T["input"],)), _activations_line(names, 0, trace.x)]
+    if names.n.bias_neuron:
+        blocks.append(Para((Math(chain(names.one(0), value=1)), T["bias_neuron"]), indent=4))
+    for layer in trace.layers:
+        blocks += _batch_forward_blocks(layer, names, T)
+    blocks += [Heading(2, (T["output"],)), _matrix_line("", names.vec("a", trace.L), trace.output)]
+    if trace.loss is not None:
+        assert trace.target is not None
+        blocks += _batch_loss_blocks(trace.loss, trace.target, names, T)
+        note = T["delta_note" if trace.L > 1 else "delta_note_1"]
+        blocks += [Heading(2, (T["delta"],)), Para((note.format(L=trace.L),), indent=2)]
+        for back in trace.backward:
+            blocks += _batch_delta_blocks(back, names, T)
+        blocks += [Heading(2, (T["gradient"],)), Para((T["batch_sum"].format(N=N),), indent=2)]
+        for back in trace.backward:
+            blocks += _batch_gradient_blocks(back, names, T)
+    if trace.eta is not None:
+        rate = _eq(Frac(_ETA, _N), Frac(Num(trace.eta), Num(N)))
+        blocks.append(Heading(2, (f"{T['eta']} ", Math(chain(_ETA, value=trace.eta)), ", ",
+                                  Math(chain(_N, value=N)), f": {T['update']}")))
+        blocks.append(Para((Math(rate),), indent=2))
+        for update in trace.updates:
+            blocks += _batch_update_blocks(update, trace.eta, N, names, T)
+    return blocks
+
+
+_N = Word("N")
+
+
+def _matrix_line(label: str, lhs: Expr, m: Matrix) -> MatrixLine:
+    return MatrixLine(label, lhs, tuple(tuple(r) for r in m.rows))
+
+
+def _activations_line(names: _Names, l: int, A: Matrix) -> MatrixLine:
+    """A^l; in 'ki' with the bias neuron's row of ones on top in every layer but the output layer."""
+    rows = [tuple(r) for r in A.rows]
+    if names.n.bias_neuron and l < names.L:
+        rows.insert(0, (1,) * A.n_cols)
+    return MatrixLine("", names.vec("a", l), tuple(rows))
+
+
+def _per_example(lines: Callable[[_Names, int], List[Eq]], names: _Names, N: int) -> Equations:
+    """The lines of every example k = 0..N−1, each with its own symbols a^(l,k)_j."""
+    return Equations(tuple(line for k in range(N) for line in lines(names.of_example(k), k)))
+
+
+def _batch_forward_blocks(layer: LayerForward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """Z^l = W^l·A^(l−1) + B^l and A^l = σ(Z^l), entry by entry for every example.
+
+    Slides: 'Matrizen in Neuronalen Netzen' §3.7 — ``purenn formulas`` [batch_forward]
+    """
+    l, N = layer.l, layer.a_prev.n_cols
+    label_W = T["weights_bias" if names.n.bias_neuron else "weights"]
+    blocks: List[Block] = [Heading(2, (f"{T['layer']} {l} ({layer.activation})",))]
+    blocks += _parameter_lines(l, layer.W, layer.b, names, lambda s: s, label_W, T["bias"])
+    if names.n.bias_neuron:
+        formula = _eq(names.vec("z", l), Prod((names.vec("W", l), names.vec("a", l - 1))))
+    else:
+        B = Name(Sym("B", names.n.layer(l)))
+        formula = _eq(names.vec("z", l), Sum((Prod((names.vec("W", l), names.vec("a", l - 1))), B)))
+        blocks.append(Para((Math(_eq(B, names.vec("b", l))), T["batch_bias"]), indent=2))
+    blocks.append(Heading(3, (f"{T['logits']}: ", Math(formula), _source("logits_batch", names, T))))
+    n = layer.W.n_rows
+    blocks.append(_per_example(lambda nk, k: [_logit_line(e, nk) for e in layer.logits[k * n:(k + 1) * n]],
+                               names, N))
+    blocks.append(_matrix_line("", names.vec("z", l), layer.z))
+    act = _eq(names.vec("a", l), Call(_fn(layer.activation), (names.vec("z", l),)))
+    blocks.append(Heading(3, (f"{T['activation']}: ", Math(act), _source("logits_batch", names, T))))
+    blocks.append(_per_example(
+        lambda nk, k: [_activation_line(e, nk) for e in layer.activations[k * n:(k + 1) * n]], names, N))
+    blocks.append(_activations_line(names, l, layer.a))
+    return blocks + _bias_neuron_notes(l, names, T)
+
+
+def _batch_loss_blocks(loss: LossEntry, Y: Matrix, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """The loss E^k of every example, then their mean, which purenn reports as the loss of the batch."""
+    N, n = Y.n_cols, Y.n_rows
+    general, _, _ = _loss_formulas(LossEntry(loss.name, loss.terms[:n], loss.value), names)
+    Ek = names.summed(Sym(names.n.loss_symbol))
+    lines: List[Eq] = []
+    for k in range(N):
+        nk = names.of_example(k)
+        _, symbolic, numeric = _loss_formulas(LossEntry(loss.name, loss.terms[k * n:(k + 1) * n], 0), nk)
+        lines.append(chain(nk.C, symbolic, numeric, value=loss.per_example[k]))
+    total = sum(loss.per_example[1:], loss.per_example[0])
+    lines.append(chain(names.C, SumOver("k", Ek), Sum(_nums(loss.per_example)), value=total))
+    lines.append(chain(Frac(names.C, _N), value=loss.value))
+    return [
+        Heading(2, (f"{T['loss']} ({T.get(loss.name, loss.name)})",)),
+        _matrix_line(T["target"], names.vec("y", names.L), Y),
+        Heading(3, (Math(Eq((Ek,) + general.items[1:], general.rels)), _source(loss.name, names, T))),
+        Equations(tuple(lines)),
+        Para((T["batch_loss"],), indent=2),
+    ]
+
+
+def _batch_delta_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """[δ^l], column k = δ^(l,k) of example k.
+
+    Slides: 'Matrizen' §3.8.1 — ``purenn formulas`` [batch_delta_output, batch_delta_hidden]
+    """
+    rule, n = back.deltas[0].rule, back.delta.n_rows
+    N = back.delta.n_cols
+    batch_rule = {"output": "output_batch", "hidden": "hidden_batch"}.get(rule, rule)
+    heading = (f"{T['layer']} {back.l}: ", Math(_delta_formula(back.l, rule, back.activation, names)),
+               _source(batch_rule, names, T))
+    blocks: List[Block] = [Heading(3, heading)]
+    if rule in ("softmax_jacobian", "hidden_softmax"):
+        blocks.append(Para((Math(_softmax_jacobian_formula(back.l, names)),), indent=4))
+
+    def lines(nk: _Names, k: int) -> List[Eq]:
+        out: List[Eq] = []
+        deltas = back.deltas[k * n:(k + 1) * n]
+        if rule in ("softmax_jacobian", "hidden_softmax"):
+            dC_da = _dC_da_line if rule == "softmax_jacobian" else _dC_da_hidden_line
+            out += [dC_da(d, nk) for d in deltas]
+        for d in deltas:
+            if rule == "output":
+                out.append(_dC_da_line(d, nk))
+            if rule in ("output", "hidden"):
+                out.append(_sigma_prime_line(back.activation, d, nk))
+            out.append(_delta_line(d, back.activation, nk))
+        return out
+
+    blocks.append(_per_example(lines, names, N))
+    return blocks + _relu_zero_note(back, T) + [_matrix_line("", names.vec("δ", back.l), back.delta)]
+
+
+def _batch_gradient_blocks(back: LayerBackward, names: _Names, T: Dict[str, str]) -> List[Block]:
+    """∂E/∂W^l = [δ^l]·(A^(l−1))ᵀ and ∂E/∂b^l = [δ^l]·1, each entry the sum over the examples.
+
+    Slides: 'Matrizen in Neuronalen Netzen' §3.8.1–3.8.2 — ``purenn formulas`` [batch_grad_W, batch_grad_b]
+    """
+    l, C, n = back.l, names.C, names.n
+    ones = Vec((_ONE, Word("…", r"\dots"), _ONE))
+    weights = [
+        chain(Partial(C, names.w(l, g.i, g.j)),
+              SumOver("k", Prod((names.summed(n.delta(l, g.i)), names.summed(n.a(l - 1, g.j, names.L))))),
+              Sum(tuple(Prod((Num(d), Num(a))) for d, a in g.terms)), value=g.value)
+        for g in back.weight_gradients if g.j is not None
+    ]
+    biases = [
+        chain(Partial(C, names.b(l, g.i)), SumOver("k", names.summed(n.delta(l, g.i))),
+              Sum(tuple(Num(d) for d, _ in g.terms)), value=g.value)
+        for g in back.bias_gradients
+    ]
+    formula: List[Part] = [f"{T['layer']} {l}: ", Math(_eq(
+        Partial(C, names.vec("W", l)), Prod((names.vec("δ", l), Transpose(names.vec("a", l - 1))))))]
+    if not n.bias_neuron:
+        formula += [", ", Math(_eq(Partial(C, names.vec("b", l)), Prod((names.vec("δ", l), ones))))]
+    formula.append(_source("gradient_batch", names, T))
+    blocks: List[Block] = [Heading(3, tuple(formula)),
+                           Equations(tuple(_by_row(weights, biases, names, back.dW.n_cols)))]
+    return blocks + _parameter_lines(l, back.dW, back.db, names, lambda s: Partial(C, s), "", "")
+
+
+def _batch_update_blocks(update: LayerUpdate, eta: Scalar, N: int, names: _Names,
+                         T: Dict[str, str]) -> List[Block]:
+    """w ← w − η/N · ∂E/∂w, the mean gradient of the batch.
+
+    Slides: 'Matrizen in Neuronalen Netzen' §3.3 — ``purenn formulas`` [sgd_update]
+    """
+    l, C = update.l, names.C
+
+    def line(sym: Expr, u: UpdateEntry) -> Eq:
+        step = Diff(sym, Prod((Frac(_ETA, _N), Partial(C, sym))))
+        numbers = Diff(Num(u.old), Prod((Frac(Num(eta), Num(N)), Num(u.grad))))
+        return chain(sym, step, numbers, value=u.new, first="←")
+
+    weights = [line(names.w(l, u.i, u.j), u) for u in update.weights if u.j is not None]
+    biases = [line(names.b(l, u.i), u) for u in update.biases]
+    lines = _by_row(weights, biases, names, update.W.n_cols)
+    blocks: List[Block] = [Heading(3, (f"{T['layer']} {l}", _source("update_batch", names, T))),
+                           Equations(tuple(lines))]
     return blocks + _parameter_lines(l, update.W, update.b, names, lambda s: s, T["new"], T["new"])

@@ -22,8 +22,16 @@ for the neurons; how the indices are *written* is a matter of notation
 >>> round(t.delta(1)[0, 0], 10), round(t.W_new(1)[0, 0], 10)
 (0.4, 1.74)
 
-The trace covers one example (one input column): a Rechenweg is written for
-one data point, as in the documents' exercises.
+The input may also be a mini-batch, one example per column ('Matrizen in
+Neuronalen Netzen' §3.7–3.8): every entry then carries the number k of its
+example, the gradients are the sums over the batch and the step divides by N:
+
+>>> X = Matrix.from_columns([[1.3, 0.8], [0.5, 1.0]])
+>>> t = trace(net, X, y=Matrix.row([2, 0]), loss="half_squared_error", eta=0.5)
+>>> t.N, [round(v, 10) for v in t.delta(1).flat()], [round(v, 10) for v in t.dW(1).flat()]
+(2, [0.4, 1.0], [1.02, 1.32])
+>>> round(t.W_new(1)[0, 0], 10)  # 2 − 0.5/2 · 1.02
+1.745
 """
 
 from __future__ import annotations
@@ -73,11 +81,12 @@ class LogitEntry:
     bias: Scalar
     weighted_sum: Scalar
     z: Scalar
+    k: int = 0
 
 
 @dataclass(frozen=True)
 class ActivationEntry:
-    """a^l_i = σ^l(z^l_i); ``z_all`` is the whole column z^l, which softmax needs."""
+    """a^l_i = σ^l(z^l_i); ``z_all`` is the whole column z^l, which softmax needs; k is the example."""
 
     l: int
     i: int
@@ -85,6 +94,7 @@ class ActivationEntry:
     z: Scalar
     a: Scalar
     z_all: Tuple[Scalar, ...]
+    k: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,21 +114,27 @@ class LayerForward:
 
 @dataclass(frozen=True)
 class LossTerm:
-    """Output neuron j's share of the loss: its a_j, y_j and term value."""
+    """Output neuron j's share of the loss of example k: its a_j, y_j and term value."""
 
     j: int
     a: Scalar
     y: Scalar
     value: Scalar
+    k: int = 0
 
 
 @dataclass(frozen=True)
 class LossEntry:
-    """The loss C (or E) of the output a^L against the target y, term by term."""
+    """The loss C (or E) of the output a^L against the target y, term by term.
+
+    For a batch ``value`` is the mean over the examples and ``per_example``
+    holds the loss E^k of each example k.
+    """
 
     name: str
     terms: Tuple[LossTerm, ...]
     value: Scalar
+    per_example: Tuple[Scalar, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,11 +168,17 @@ class DeltaEntry:
     terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
     total: Optional[Scalar] = None
     back_terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
+    k: int = 0
 
 
 @dataclass(frozen=True)
 class GradientEntry:
-    """∂C/∂w^l_ij = δ^l_i · a^(l−1)_j, or for the bias (j is None) ∂C/∂b^l_i = δ^l_i · 1."""
+    """∂C/∂w^l_ij = δ^l_i · a^(l−1)_j, or for the bias (j is None) ∂C/∂b^l_i = δ^l_i · 1.
+
+    For a batch ``value`` is the sum Σ_k δ^(l,k)_i · a^(l−1,k)_j and ``terms``
+    holds its pairs (δ^(l,k)_i, a^(l−1,k)_j), one per example k; ``delta`` and
+    ``a_prev`` are those of example 0.
+    """
 
     l: int
     i: int
@@ -164,11 +186,12 @@ class GradientEntry:
     delta: Scalar
     a_prev: Scalar
     value: Scalar
+    terms: Tuple[Tuple[Scalar, Scalar], ...] = ()
 
 
 @dataclass(frozen=True)
 class UpdateEntry:
-    """One parameter after the step: new = old − η · grad (j is None for a bias)."""
+    """One parameter after the step: new = old − η/N · grad (j is None for a bias; N = 1 for one example)."""
 
     l: int
     i: int
@@ -232,6 +255,11 @@ class Trace:
         """a^L, the network's prediction."""
         return self.layers[-1].a
 
+    @property
+    def N(self) -> int:
+        """The number of examples: 1, or the columns of a mini-batch."""
+        return self.x.n_cols
+
     def layer(self, l: int) -> LayerForward:
         """Layer l (1..L) of the forward pass."""
         return self.layers[_check_layer(l, self.L) - 1]
@@ -269,11 +297,11 @@ class Trace:
         return self.updates[_check_layer(l, self.L) - 1]
 
     def W_new(self, l: int) -> Matrix:
-        """W^l after one step W^l − η · ∂C/∂W^l."""
+        """W^l after one step W^l − η/N · ∂C/∂W^l."""
         return self.update(l).W
 
     def b_new(self, l: int) -> Matrix:
-        """b^l after one step b^l − η · ∂C/∂b^l."""
+        """b^l after one step b^l − η/N · ∂C/∂b^l."""
         return self.update(l).b
 
 
@@ -297,13 +325,10 @@ def trace(
 
     ``loss`` defaults to the network's default (cross-entropy after softmax,
     squared error otherwise). Exact inputs and parameters (Fractions) keep
-    every linear step exact; see ``purenn.rechenweg.exact``.
+    every linear step exact; see ``purenn.rechenweg.exact``. ``x`` and ``y`` may
+    hold several examples, one per column: a mini-batch ('Matrizen' §3.7–3.8).
     """
     X = net.as_input(x)
-    if X.n_cols != 1:
-        raise ValueError(
-            f"a Rechenweg is written for one example, got {X.n_cols} input columns"
-        )
     if y is None:
         if eta is not None:
             raise ValueError("a gradient step with η needs a target y (and a loss)")
@@ -311,7 +336,7 @@ def trace(
     C = losses.get(loss) if loss is not None else net.default_loss()
     grads = net.backward(X, y, loss=C)
     fp = grads.forward
-    Y = net.as_target(y, 1)
+    Y = net.as_target(y, X.n_cols)
     backward = tuple(_layer_backward(net, grads, C, Y, l) for l in range(net.L, 0, -1))
     updates: Tuple[LayerUpdate, ...] = ()
     updated: Optional[Network] = None
@@ -320,7 +345,7 @@ def trace(
         updated.step(grads, eta)
         updates = tuple(_layer_update(net, updated, grads, l) for l in range(1, net.L + 1))
     return Trace(
-        net, X, _forward_layers(net, fp), Y, _loss_entry(C, fp.output, Y, grads.loss),
+        net, X, _forward_layers(net, fp), Y, _loss_entry(C, fp.output, Y, grads.loss, X.n_cols),
         backward, eta, updates, updated,
     )
 
@@ -330,40 +355,43 @@ def _forward_layers(net: Network, fp: ForwardPass) -> Tuple[LayerForward, ...]:
 
 
 def _layer_forward(net: Network, fp: ForwardPass, l: int) -> LayerForward:
-    """Layer l of the forward pass, every logit and activation written out.
+    """Layer l of the forward pass, every logit and activation of every example written out.
 
-    Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [logits, activation]
+    Slides: 'Parameter', 'Matrizen' §3.7 — ``purenn formulas`` [logits, activation, batch_forward]
     """
     layer = net.layer(l)
     a_prev, z, a = fp.a(l - 1), fp.z(l), fp.a(l)
     Wa = layer.W @ a_prev  # Σ_j w_ij a_j: the sum before the bias is added
-    inputs = tuple(a_prev.flat())
-    logits = tuple(
-        LogitEntry(l, i, tuple(layer.W.rows[i]), inputs, layer.b[i, 0], Wa[i, 0], z[i, 0])
-        for i in range(layer.n_neurons)
+    logits, activations = [], []
+    for k in range(a_prev.n_cols):
+        inputs, z_all = tuple(a_prev.rows[j][k] for j in range(a_prev.n_rows)), tuple(z.columns()[k])
+        for i in range(layer.n_neurons):
+            logits.append(LogitEntry(l, i, tuple(layer.W.rows[i]), inputs, layer.b[i, 0], Wa[i, k], z[i, k], k))
+            activations.append(ActivationEntry(l, i, layer.activation.name, z[i, k], a[i, k], z_all, k))
+    return LayerForward(
+        l, layer.activation.name, layer.W, layer.b, a_prev, z, a, tuple(logits), tuple(activations),
     )
-    z_all = tuple(z.flat())
-    activations = tuple(
-        ActivationEntry(l, i, layer.activation.name, z[i, 0], a[i, 0], z_all)
-        for i in range(layer.n_neurons)
-    )
-    return LayerForward(l, layer.activation.name, layer.W, layer.b, a_prev, z, a, logits, activations)
 
 
-def _loss_entry(C: Loss, a: Matrix, Y: Matrix, value: Scalar) -> LossEntry:
-    """The loss, one term per output neuron, and their sum.
+def _loss_entry(C: Loss, a: Matrix, Y: Matrix, value: Scalar, N: int) -> LossEntry:
+    """The loss, one term per output neuron and example, the loss E^k of each example and their mean.
 
     Slides: KI, Matrizen — ``purenn formulas`` [squared_error, half_squared_error, cross_entropy]
     """
     shares = losses.per_neuron(C, a, Y)
     terms = tuple(
-        LossTerm(j, a[j, 0], Y[j, 0], shares[j, 0]) for j in range(a.n_rows)
+        LossTerm(j, a[j, k], Y[j, k], shares[j, k], k) for k in range(N) for j in range(a.n_rows)
     )
-    return LossEntry(C.name, terms, value)
+    per_example = tuple(C.cost(Matrix.column(a.columns()[k]), Matrix.column(Y.columns()[k])) for k in range(N))
+    return LossEntry(C.name, terms, value, per_example if N > 1 else ())
 
 
 def _layer_backward(net: Network, grads: Gradients, C: Loss, Y: Matrix, l: int) -> LayerBackward:
-    deltas = _output_deltas(net, grads, C, Y) if l == net.L else _hidden_deltas(net, grads, l)
+    N = grads.N
+    if l == net.L:
+        deltas = tuple(d for k in range(N) for d in _output_deltas(net, grads, C, Y, k))
+    else:
+        deltas = tuple(d for k in range(N) for d in _hidden_deltas(net, grads, l, k))
     weight_grads, bias_grads = _gradients(grads, l)
     return LayerBackward(
         l, net.activation(l).name, deltas, grads.delta(l), weight_grads, bias_grads,
@@ -371,60 +399,65 @@ def _layer_backward(net: Network, grads: Gradients, C: Loss, Y: Matrix, l: int) 
     )
 
 
-def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix) -> Tuple[DeltaEntry, ...]:
-    """δ^L entry by entry, with the rule the core used for this activation and loss.
+def _column(m: Matrix, k: int) -> Matrix:
+    return Matrix.column(m.columns()[k])
+
+
+def _output_deltas(net: Network, grads: Gradients, C: Loss, Y: Matrix, k: int) -> Tuple[DeltaEntry, ...]:
+    """δ^L of example k entry by entry, with the rule the core used for this activation and loss.
 
     Slides: Matrizen, KI — ``purenn formulas`` [delta_output, softmax_ce_delta, softmax_jacobian]
     """
     L, fp = net.L, grads.forward
-    sigma, z, a, delta = net.activation(L), fp.z(L), fp.output, grads.delta(L)
+    sigma = net.activation(L)
+    z, a, delta, y = (_column(m, k) for m in (fp.z(L), fp.output, grads.delta(L), Y))
     n = a.n_rows
     if not isinstance(sigma, Softmax):  # σ' entry by entry
-        g, sp = C.gradient(a, Y), sigma(z, derivative=True)
+        g, sp = C.gradient(a, y), sigma(z, derivative=True)
         return tuple(
             DeltaEntry(L, i, "output", z[i, 0], a[i, 0], delta[i, 0],
-                       sigma_prime=sp[i, 0], dC_da=g[i, 0], y=Y[i, 0])
+                       sigma_prime=sp[i, 0], dC_da=g[i, 0], y=y[i, 0], k=k)
             for i in range(n)
         )
     if isinstance(C, CrossEntropy):  # Gleichung IV: δ = s · Σy − y
-        y_sum = sum(Y.flat())
+        y_sum = sum(y.flat())
         return tuple(
-            DeltaEntry(L, i, "softmax_ce", z[i, 0], a[i, 0], delta[i, 0], y=Y[i, 0], y_sum=y_sum)
+            DeltaEntry(L, i, "softmax_ce", z[i, 0], a[i, 0], delta[i, 0], y=y[i, 0], y_sum=y_sum, k=k)
             for i in range(n)
         )
-    g, J = C.gradient(a, Y), softmax_jacobian(z)
+    g, J = C.gradient(a, y), softmax_jacobian(z)
     return tuple(
-        DeltaEntry(L, i, "softmax_jacobian", z[i, 0], a[i, 0], delta[i, 0], dC_da=g[i, 0], y=Y[i, 0],
-                   terms=tuple((J[k, i], g[k, 0]) for k in range(n)))
+        DeltaEntry(L, i, "softmax_jacobian", z[i, 0], a[i, 0], delta[i, 0], dC_da=g[i, 0], y=y[i, 0],
+                   terms=tuple((J[m, i], g[m, 0]) for m in range(n)), k=k)
         for i in range(n)
     )
 
 
-def _hidden_deltas(net: Network, grads: Gradients, l: int) -> Tuple[DeltaEntry, ...]:
-    """δ^l of a hidden layer entry by entry: the weighted sum of δ^(l+1) times σ'(z^l).
+def _hidden_deltas(net: Network, grads: Gradients, l: int, k: int) -> Tuple[DeltaEntry, ...]:
+    """δ^l of a hidden layer for example k entry by entry: the weighted sum of δ^(l+1) times σ'(z^l).
 
     Slides: 'Matrizen in Neuronalen Netzen' §3.6.3 — ``purenn formulas`` [delta_hidden]
     """
     fp = grads.forward
-    W_next, d_next = net.W(l + 1), grads.delta(l + 1)
+    W_next, d_next = net.W(l + 1), _column(grads.delta(l + 1), k)
     backprop = W_next.T @ d_next
-    z, a, delta = fp.z(l), fp.a(l), grads.delta(l)
+    z, a, delta = _column(fp.z(l), k), _column(fp.a(l), k), _column(grads.delta(l), k)
     if isinstance(net.activation(l), Softmax):
-        return _hidden_softmax_deltas(W_next, d_next, backprop, z, a, delta, l)
+        return _hidden_softmax_deltas(W_next, d_next, backprop, z, a, delta, l, k)
     sp = net.activation(l)(z, derivative=True)
     return tuple(
         DeltaEntry(l, i, "hidden", z[i, 0], a[i, 0], delta[i, 0], sigma_prime=sp[i, 0],
-                   terms=tuple((W_next[k, i], d_next[k, 0]) for k in range(W_next.n_rows)),
-                   total=backprop[i, 0])
+                   terms=tuple((W_next[m, i], d_next[m, 0]) for m in range(W_next.n_rows)),
+                   total=backprop[i, 0], k=k)
         for i in range(z.n_rows)
     )
 
 
 def _hidden_softmax_deltas(W_next: Matrix, d_next: Matrix, backprop: Matrix, z: Matrix, a: Matrix,
-                           delta: Matrix, l: int) -> Tuple[DeltaEntry, ...]:
+                           delta: Matrix, l: int, k: int) -> Tuple[DeltaEntry, ...]:
     """δ^l of a softmax hidden layer: ∂C/∂a^l = (W^(l+1))ᵀ δ^(l+1), then through the Jacobian.
 
-    Softmax ties every a^l_k to every z^l_i, so σ'(z^l) is not one number per
+    Softmax ties every a^l_m to every z^l_i, so σ'(z^l) is not one number per
     neuron; the core's backward does the same (``purenn.network``).
 
     Slides: 'Matrizen', 'KI selbst gemacht' — ``purenn formulas`` [grad_a, softmax_jacobian]
@@ -432,23 +465,28 @@ def _hidden_softmax_deltas(W_next: Matrix, d_next: Matrix, backprop: Matrix, z: 
     J, n = softmax_jacobian(z), z.n_rows
     return tuple(
         DeltaEntry(l, i, "hidden_softmax", z[i, 0], a[i, 0], delta[i, 0], dC_da=backprop[i, 0],
-                   terms=tuple((J[k, i], backprop[k, 0]) for k in range(n)),
-                   back_terms=tuple((W_next[k, i], d_next[k, 0]) for k in range(W_next.n_rows)))
+                   terms=tuple((J[m, i], backprop[m, 0]) for m in range(n)),
+                   back_terms=tuple((W_next[m, i], d_next[m, 0]) for m in range(W_next.n_rows)), k=k)
         for i in range(n)
     )
 
 
 def _gradients(grads: Gradients, l: int) -> Tuple[Tuple[GradientEntry, ...], Tuple[GradientEntry, ...]]:
-    """∂C/∂W^l and ∂C/∂b^l entry by entry.
+    """∂C/∂W^l and ∂C/∂b^l entry by entry, each a sum over the examples of the batch.
 
-    Slides: 'Matrizen in Neuronalen Netzen' §3.5 — ``purenn formulas`` [grad_W, grad_b]
+    Slides: 'Matrizen in Neuronalen Netzen' §3.5, §3.8.2 — ``purenn formulas`` [grad_W, grad_b, batch_grad_W]
     """
     dW, db, delta, a_prev = grads.dW(l), grads.db(l), grads.delta(l), grads.forward.a(l - 1)
+    N = delta.n_cols
     weights = tuple(
-        GradientEntry(l, i, j, delta[i, 0], a_prev[j, 0], dW[i, j])
+        GradientEntry(l, i, j, delta[i, 0], a_prev[j, 0], dW[i, j],
+                      tuple((delta[i, k], a_prev[j, k]) for k in range(N)))
         for i in range(dW.n_rows) for j in range(dW.n_cols)
     )
-    biases = tuple(GradientEntry(l, i, None, delta[i, 0], 1, db[i, 0]) for i in range(db.n_rows))
+    biases = tuple(
+        GradientEntry(l, i, None, delta[i, 0], 1, db[i, 0], tuple((delta[i, k], 1) for k in range(N)))
+        for i in range(db.n_rows)
+    )
     return weights, biases
 
 

@@ -15,8 +15,12 @@ from typing import Optional
 
 from purenn import losses
 from purenn.cli import netspec
-from purenn.cli.commands.forward import add_output_arguments, print_trace, read_input
+from purenn.cli.commands.forward import (
+    add_input_argument, add_output_arguments, print_trace, read_input, with_relu_choice,
+)
 from purenn.losses import Loss
+from purenn.matrix import Matrix
+from purenn.network import Input, Network
 from purenn.scalars import Scalar
 from purenn.rechenweg.trace import trace
 
@@ -25,12 +29,19 @@ HELP = "one backpropagation step written out: loss, δ of every layer, gradients
 DESCRIPTION = (
     "The Rechenweg of one backpropagation step: forward pass, loss, δ^L = ∂E/∂a^L ⊙ σ'(z^L),\n"
     "δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l), ∂E/∂W^l = δ^l (a^(l-1))ᵀ, ∂E/∂b^l = δ^l and,\n"
-    "with --eta, the new parameters W^l − η·∂E/∂W^l."
+    "with --eta, the new parameters W^l − η·∂E/∂W^l.\n"
+    "Mehrmals --input und --target: ein Mini-Batch wie in 'Matrizen in Neuronalen Netzen' §3.7–3.8,\n"
+    "mit A^(l-1), Z^l, [δ^l], ∂E/∂W^l = [δ^l](A^(l-1))ᵀ als Summe über die Beispiele und W^l − η/N·∂E/∂W^l."
 )
 EPILOG = """examples:
   the network of 'Parameter in neuronalen Netzen', target class 2, η = 0.5:
     purenn backprop --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\
         --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5
+
+  a mini-batch of three examples as in 'Matrizen in Neuronalen Netzen' §3.7–3.8 (η/N, N = 3):
+    purenn backprop --W1 "0.5,-1;1,0.25" --b1 "0.1,-0.3" --W2 "1.5,-2" --b2 0.2 --act sigmoid,sigmoid \\
+        --input 1.3,0.8 --target 0.45 --input 0.5,-1 --target 1 --input 0,1 --target 0 \\
+        --loss half_squared_error --eta 0.5 --notation matrizen
 
   one ReLU neuron, exact, with the half squared error of 'Matrizen in Neuronalen Netzen':
     purenn backprop --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --target 3 \\
@@ -39,10 +50,10 @@ EPILOG = """examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     netspec.install(parser, "--input VALUES --target VALUES [--eta NUMBER] [--loss NAME] [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
-                        help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
-    parser.add_argument("--target", required=True, metavar="VALUES",
-                        help="the target y, one value per output neuron, e.g. 0,1")
+    add_input_argument(parser)
+    parser.add_argument("--target", required=True, metavar="VALUES", action="append",
+                        help="Zielwerte y, einer je Output-Neuron, z. B. 0,1; bei einem Mini-Batch "
+                        "einmal je --input, in derselben Reihenfolge")
     parser.add_argument("--eta", metavar="NUMBER",
                         help="learning rate η; with it the new parameters after one step are shown")
     parser.add_argument("--loss", metavar="NAME",
@@ -61,12 +72,23 @@ def read_loss(args: argparse.Namespace) -> Optional[Loss]:
         raise ValueError(f"--loss: {e}") from None
 
 
-def run(args: argparse.Namespace) -> int:
-    net = netspec.network_from_args(args)
-    x = read_input(args, net)
+def read_target(args: argparse.Namespace, net: Network, N: int) -> Input:
+    """``--target``: one per ``--input``, each with one value per output neuron."""
     n_out = net.structure[-1]
+    texts = args.target if isinstance(args.target, list) else [args.target]
+    if len(texts) != N:
+        raise ValueError(f"--target is given {len(texts)} time{'' if len(texts) == 1 else 's'}, "
+                         f"but --input {N} time{'' if N == 1 else 's'}: one target per example")
     expected = f"the output layer has {n_out} neuron{'' if n_out == 1 else 's'}"
-    y = netspec.read_vector(args.target, "--target", n_out, args.exact, expected)
+    targets = [netspec.read_vector(text, "--target", n_out, args.exact, expected) for text in texts]
+    return targets[0] if N == 1 else Matrix.from_columns(targets)
+
+
+def run(args: argparse.Namespace) -> int:
+    net = with_relu_choice(netspec.network_from_args(args), args)
+    x = read_input(args, net)
+    N = x.n_cols if isinstance(x, Matrix) else 1
+    y = read_target(args, net, N)
     eta: Optional[Scalar] = None
     if args.eta is not None:
         eta = netspec.read_scalar(args.eta, "--eta", args.exact)

@@ -15,7 +15,9 @@ HELP = "list the errors, typos and differing conventions in the course documents
 DESCRIPTION = (
     "The errata of the five course documents: what a document prints, what is correct\n"
     "(and what purenn computes), why, and the test that shows it. Grouped by document;\n"
-    "each entry is a Fehler (error), Tippfehler (typo) or Konvention (convention)."
+    "each entry is a Fehler (error), Tippfehler (typo), Konvention (convention or purenn's\n"
+    "interpretation) or möglicherweise Textumwandlung (probably an artefact of turning the\n"
+    "slides into text)."
 )
 EPILOG = """examples:
   in German, for the terminal:

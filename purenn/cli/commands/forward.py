@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 
+from purenn import activations
 from purenn.cli import netspec
+from purenn.layer import Layer
 from purenn.rechenweg import mathtext, notation, render
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
-from purenn.network import Network
-from purenn.scalars import Scalar
+from purenn.matrix import Matrix
+from purenn.network import Input, Network
 from purenn.rechenweg.trace import Trace, trace
 
 NAME = "forward"
@@ -31,15 +33,24 @@ EPILOG = """examples:
   the neuron of 'Woche 10 Theorie', exactly 2.2 + 1 = 3.2:
     purenn forward --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --exact
 
+  a mini-batch of two examples, one per column ('Matrizen in Neuronalen Netzen' §3.7):
+    purenn forward --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --act sigmoid --input 1.3,0.8 --input 0.5,-1
+
   a saved network in the notation of 'Matrizen in Neuronalen Netzen', as LaTeX:
     purenn forward netz.json --input 1.3,0.8 --notation matrizen --format latex"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    netspec.install(parser, "--input VALUES [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
-                        help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
+    netspec.install(parser, "--input VALUES [--input VALUES ...] [options]")
+    add_input_argument(parser)
     add_output_arguments(parser)
+
+
+def add_input_argument(parser: argparse.ArgumentParser) -> None:
+    """``--input``, once for one example, several times for a mini-batch."""
+    parser.add_argument("--input", required=True, metavar="VALUES", action="append",
+                        help="Eingabe x = a^0, durch Kommas getrennt, z. B. 1.3,0.8; mehrmals angegeben "
+                        "ein Mini-Batch, ein Beispiel je Spalte ('Matrizen' §3.7)")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,19 +59,42 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--exact", action="store_true",
                      help="exact fractions for the linear steps (0.2 is 1/5; 5·0.2 + 2·0.1 + 4·0.25 = 2.2 exactly)")
     out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES,
-                     help="index convention: parameter (w^k_ij, from 1; default), "
-                     "matrizen (w^l_j,i, from 0), ki or course (w^(l)_jk, bias as neuron 0)")
+                     help="Indexschreibweise des Dokuments: parameter ('Parameter in neuronalen Netzen', "
+                     "'Training von neuronalen Netzen': w^k_ij von Eingang j zu Neuron i, ab 1; Standard), "
+                     "matrizen ('Matrizen in Neuronalen Netzen': w^l_j,i von j nach i, ab 0), "
+                     "ki oder course ('Künstliche Intelligenz selbst gemacht': w^(l)_jk, Bias als Neuron 0), "
+                     "woche10 oder w10 ('Woche 10 Theorie': w_ij von Eingang i zu Neuron j, ab 1, y für den Wert "
+                     "des Neurons)")
+    add_relu_argument(out)
     out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
     out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
     out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
                      help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")
 
 
-def read_input(args: argparse.Namespace, net: Network) -> "list[Scalar]":
-    """``--input``, checked against the network's input layer."""
+def add_relu_argument(parser: "argparse.ArgumentParser | argparse._ArgumentGroup") -> None:
+    """``--relu-derivative-at-0``: the value of ReLU'(0), which the slide and the course code choose differently."""
+    parser.add_argument("--relu-derivative-at-0", type=int, choices=(0, 1), default=0, metavar="0|1",
+                        help="ReLU'(0): 0 wie die Folie ('KI selbst gemacht': 1 wenn x > 0, 0 sonst; Standard) "
+                        "oder 1 wie der Kurs-Code (numpy.heaviside(z, 1))")
+
+
+def with_relu_choice(net: Network, args: argparse.Namespace) -> Network:
+    """The network with every ReLU layer using the chosen ReLU'(0) (``activations.relu_with``)."""
+    choice = activations.relu_with(args.relu_derivative_at_0)
+    return Network([
+        Layer(layer.W, layer.b, choice) if layer.activation.name in ("relu", "relu_heaviside") else layer
+        for layer in net.layers
+    ])
+
+
+def read_input(args: argparse.Namespace, net: Network) -> Input:
+    """``--input``, checked against the network's input layer: one example, or a batch with one per column."""
     n = net.structure[0]
     expected = f"the network has {n} input{'' if n == 1 else 's'} (W^1 has {n} column{'' if n == 1 else 's'})"
-    return netspec.read_vector(args.input, "--input", n, args.exact, expected)
+    texts = args.input if isinstance(args.input, list) else [args.input]
+    examples = [netspec.read_vector(text, "--input", n, args.exact, expected) for text in texts]
+    return examples[0] if len(examples) == 1 else Matrix.from_columns(examples)
 
 
 def print_trace(t: Trace, args: argparse.Namespace) -> int:
@@ -71,5 +105,5 @@ def print_trace(t: Trace, args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    net = netspec.network_from_args(args)
+    net = with_relu_choice(netspec.network_from_args(args), args)
     return print_trace(trace(net, read_input(args, net)), args)
