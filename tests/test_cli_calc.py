@@ -151,7 +151,7 @@ def test_a_missing_required_option_is_an_argparse_error():
 ])
 def test_help_shows_an_example(command, example):
     code, out, _ = purenn(command, "--help")
-    assert code == 0 and "example" in out and example in out
+    assert code == 0 and "Beispiel" in out and example in out
 
 
 def test_the_commands_are_listed():

@@ -119,7 +119,7 @@ def test_bad_option_is_a_usage_error():
 def test_help_has_an_example(command):
     result = purenn(command, "--help")
     assert result.returncode == 0
-    assert "examples:" in result.stdout
+    assert "Beispiele:" in result.stdout
     assert f"purenn {command}" in result.stdout
     assert command in purenn("--help").stdout
 

@@ -14,14 +14,13 @@ from purenn.course.worked_examples import TRAINING_DATA
 from purenn.network import Network
 
 NAME = "demo"
-HELP = "train the course's binary-to-decimal network (3-4-1, ReLU) and show its predictions"
-EPILOG = "example:\n  purenn demo --seed 1 --epochs 3000"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--seed", type=int, default=1, help="random seed for the initial weights (default 1)")
-    parser.add_argument("--epochs", type=int, default=3000, help="iterations over all examples (default 3000)")
-    parser.add_argument("--eta", type=float, default=0.01, help="learning rate η (default 0.01)")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=3000)
+    parser.add_argument("--eta", type=float, default=0.01)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,23 +11,12 @@ import argparse
 from purenn.course import errata
 
 NAME = "errata"
-HELP = "list the errors, typos and differing conventions in the course documents"
-DESCRIPTION = (
-    "The errata of the five course documents: what a document prints, what is correct\n"
-    "(and what purenn computes), why, and the test that shows it. Grouped by document;\n"
-    "each entry is a Fehler (error), Tippfehler (typo) or Konvention (convention)."
-)
-EPILOG = """examples:
-  in German, for the terminal:
-    purenn errata
-
-  in English, as Markdown:
-    purenn errata --format markdown --lang en > errata.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "markdown"), default="text", help="text (default) or Markdown")
-    parser.add_argument("--lang", choices=("de", "en"), default="de", help="German (default) or English")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
+    parser.add_argument("--lang", choices=("de", "en"), default="de")
 
 
 def run(args: argparse.Namespace) -> int:

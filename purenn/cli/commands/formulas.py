@@ -16,32 +16,12 @@ from pathlib import Path
 from purenn.course import formulas
 
 NAME = "formulas"
-HELP = "list every formula of the course documents with the function that implements it and its tests"
-DESCRIPTION = (
-    "Every formula of the course documents that purenn implements: its key, the formula,\n"
-    "document and section, the function that computes it, and the tests that check it.\n"
-    "Read from purenn/course/formulas.json, which ships with the package, so an installed\n"
-    "package lists the same functions and tests as the source checkout."
-)
-EPILOG = """examples:
-  the list for the terminal:
-    purenn formulas
-
-  the Markdown table, and the same table written into README.md between its markers:
-    purenn formulas --format markdown
-    python -m purenn formulas --format markdown --update-readme docs/formulas.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", choices=("text", "markdown"), default=None,
-        help="text (default) or a Markdown table",
-    )
-    parser.add_argument(
-        "--update-readme", metavar="README", type=Path, default=None,
-        help="write the Markdown table into this file between <!-- formulas:start --> and "
-        "<!-- formulas:end --> instead of printing it",
-    )
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--format", choices=("text", "markdown"), default=None)
+    parser.add_argument("--update-readme", metavar="README", type=Path, default=None)
 
 
 def run(args: argparse.Namespace) -> int:

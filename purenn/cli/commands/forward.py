@@ -18,42 +18,23 @@ from purenn.scalars import Scalar
 from purenn.rechenweg.trace import Trace, trace
 
 NAME = "forward"
-HELP = "the forward pass written out: every logit and activation with the numbers put in"
-DESCRIPTION = (
-    "The Rechenweg of a forward pass, formula for formula as in the course documents:\n"
-    "z^l = W^l a^(l-1) + b^l and a^l = σ(z^l), entry by entry, with the numbers put in."
-)
-EPILOG = """examples:
-  the forward-pass exercise of 'Parameter in neuronalen Netzen' (sigmoid, then softmax):
-    purenn forward --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\
-        --act sigmoid,softmax --input 1.3,0.8
-
-  the neuron of 'Woche 10 Theorie', exactly 2.2 + 1 = 3.2:
-    purenn forward --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --exact
-
-  a saved network in the notation of 'Matrizen in Neuronalen Netzen', as LaTeX:
-    purenn forward netz.json --input 1.3,0.8 --notation matrizen --format latex"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The help of each option, in German and English: purenn/cli/texts.py.
     netspec.install(parser, "--input VALUES [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
-                        help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
+    parser.add_argument("--input", required=True, metavar="VALUES")
     add_output_arguments(parser)
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of every Rechenweg command: --exact, --notation, --format, --lang, --decimals."""
     out = parser.add_argument_group("Rechenweg")
-    out.add_argument("--exact", action="store_true",
-                     help="exact fractions for the linear steps (0.2 is 1/5; 5·0.2 + 2·0.1 + 4·0.25 = 2.2 exactly)")
-    out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES,
-                     help="index convention: parameter (w^k_ij, from 1; default), "
-                     "matrizen (w^l_j,i, from 0), ki or course (w^(l)_jk, bias as neuron 0)")
-    out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
-    out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
-    out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
-                     help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")
+    out.add_argument("--exact", action="store_true")
+    out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES)
+    out.add_argument("--format", default="text", choices=mathtext.FORMATS)
+    out.add_argument("--lang", default="de", choices=render.LANGS)
+    out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS)
 
 
 def read_input(args: argparse.Namespace, net: Network) -> "list[Scalar]":

@@ -22,15 +22,6 @@ from purenn.cli.progress import ProgressBar, format_seconds
 from purenn.training import History, Progress
 
 NAME = "mnist"
-HELP = "train a network on MNIST digits (offline, shipped data) and show how well it does"
-DESCRIPTION = __doc__
-EPILOG = """examples:
-  purenn mnist                                   # defaults: 784-40-10, ReLU, 10 epochs
-  purenn mnist --epochs 1 --train 500 --save m.json
-  purenn mnist --model m.json --epochs 0         # only evaluate a saved model
-  purenn mnist --hidden 100 --activation sigmoid --eta 0.5 --plot curves.svg
-  purenn mnist --download ~/mnist                # the full 60,000 + 10,000 digits
-"""
 
 Example = Tuple[List[float], List[float]]
 
@@ -39,24 +30,23 @@ DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--hidden", type=_sizes, default=[DEFAULT_HIDDEN], metavar="N[,N…]",
-                   help=f"neurons per hidden layer, e.g. 30 or 64,32 (default {DEFAULT_HIDDEN})")
-    p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu",
-                   help="activation of the hidden layers (default relu); the output is softmax")
-    p.add_argument("--epochs", type=int, default=10, help="passes over the training digits (default 10; 0 = only evaluate)")
-    p.add_argument("--batch-size", type=int, default=10, help="mini-batch size N (default 10)")
-    p.add_argument("--eta", type=float, default=None, help="learning rate η (default 0.05 for relu, 0.5 for sigmoid)")
-    p.add_argument("--seed", type=int, default=1, help="seed for the initial weights and the shuffling (default 1)")
-    p.add_argument("--train", type=int, default=None, metavar="N", help="use only the first N training digits")
-    p.add_argument("--test", type=int, default=None, metavar="N", help="use only the first N held-out digits")
-    p.add_argument("--save", default="mnist-model.json", metavar="FILE", help="where to save the model (default mnist-model.json)")
-    p.add_argument("--no-save", action="store_true", help="do not save the model")
-    p.add_argument("--model", default=None, metavar="FILE", help="start from a saved model (evaluate it, or continue training)")
-    p.add_argument("--plot", default=None, metavar="FILE.svg", help="write the loss and accuracy curves as SVG")
-    p.add_argument("--data", default=None, metavar="DIR", help="read the four official MNIST files from DIR")
-    p.add_argument("--download", default=None, metavar="DIR", help="download the official MNIST files into DIR first")
-    p.add_argument("--show-wrong", type=int, default=3, metavar="K", help="draw K misclassified digits (default 3)")
-    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the output (default de)")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    p.add_argument("--hidden", type=_sizes, default=[DEFAULT_HIDDEN], metavar="N[,N…]")
+    p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu")
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--batch-size", type=int, default=10)
+    p.add_argument("--eta", type=float, default=None)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--train", type=int, default=None, metavar="N")
+    p.add_argument("--test", type=int, default=None, metavar="N")
+    p.add_argument("--save", default="mnist-model.json", metavar="FILE")
+    p.add_argument("--no-save", action="store_true")
+    p.add_argument("--model", default=None, metavar="FILE")
+    p.add_argument("--plot", default=None, metavar="FILE.svg")
+    p.add_argument("--data", default=None, metavar="DIR")
+    p.add_argument("--download", default=None, metavar="DIR")
+    p.add_argument("--show-wrong", type=int, default=3, metavar="K")
+    p.add_argument("--lang", choices=["de", "en"], default="de")
 
 
 def _sizes(text: str) -> List[int]:

@@ -18,18 +18,6 @@ from purenn.cli.netspec import parse_sizes
 from purenn.layer import param_count
 
 NAME = "params"
-HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"
-DESCRIPTION = (
-    "The number of learnable parameters of a fully connected network, layer by layer:\n"
-    "n·m weights and n biases, (m + 1)·n, for a layer of n neurons with m inputs\n"
-    "('Parameter in neuronalen Netzen')."
-)
-EPILOG = """examples:
-  the slides' example, 5 inputs, 8 neurons, 1 output neuron (48 + 9 = 57):
-    purenn params 5 8 1
-
-  the "realistischere Netzwerk" (1 430 128 parameters), in English:
-    purenn params 300 1000 1000 128 --lang en"""
 
 _LABELS = {
     "de": {
@@ -62,10 +50,10 @@ _LABELS = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sizes", nargs="+", metavar="N",
-                        help="neurons per layer, input layer first: n^0 n^1 … n^L (also 5,8,1 or 5-8-1)")
-    parser.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
-    parser.add_argument("--lang", default="de", choices=render.LANGS, help="German (de, default) or English (en)")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("sizes", nargs="+", metavar="N")
+    parser.add_argument("--format", default="text", choices=mathtext.FORMATS)
+    parser.add_argument("--lang", default="de", choices=render.LANGS)
 
 
 def grouped(value: int, sep: str) -> str:
