@@ -53,7 +53,7 @@ def build_parser(lang: str = texts.DEFAULT_LANG) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"purenn {purenn.__version__}")
     parser.add_argument("--lang", choices=texts.LANGS, default=lang)
     texts.localize(parser, "*", lang)
-    sub = parser.add_subparsers(dest="command", metavar="BEFEHL" if lang == "de" else "COMMAND",
+    sub = parser.add_subparsers(dest="command", metavar=words["command"],
                                 title=words["commands"])
     for module in _commands():
         own = texts.command_texts(module.NAME, lang)

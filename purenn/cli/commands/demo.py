@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from purenn.cli.texts import say
 from purenn.course.worked_examples import TRAINING_DATA
 from purenn.network import Network
 
@@ -26,13 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     net = Network.create([3, 4, 1], hidden="relu", output="relu", seed=args.seed)
     history = net.train(TRAINING_DATA, epochs=args.epochs, batch_size=0, eta=args.eta, seed=args.seed)
-    print(f"Netz 3-4-1 (ReLU), η = {args.eta}, {args.epochs} Iterationen, seed {args.seed}")
-    print(f"Verlust (squared error) am Ende: {history[-1].loss:.6f}")
+    print(say(args.lang, "demo.network", eta=args.eta, epochs=args.epochs, seed=args.seed))
+    print(say(args.lang, "demo.loss", loss=f"{history[-1].loss:.6f}"))
     guess = float(net.predict([1, 0, 1]).flat()[0])
-    print(f"Vorhersage für unbekannten Input 101: {guess:.4f}   (erwartet: 5)")
+    print(say(args.lang, "demo.unknown", out=f"{guess:.4f}"))
     for x, y in TRAINING_DATA:
         out = float(net.predict(x).flat()[0])
-        print(f"Vorhersage für bekannten Input {''.join(map(str, x))}: {out:.4f}   (erwartet: {y[0]})")
+        print(say(args.lang, "demo.known", x="".join(map(str, x)), out=f"{out:.4f}", y=y[0]))
     if abs(guess - 5) > 0.5:
-        print("Hinweis: mit diesem seed sind ReLU-Neuronen 'gestorben' (Dying ReLU); versuche einen anderen --seed.")
+        print(say(args.lang, "demo.dying_relu"))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from purenn.cli.texts import LANGS
 from purenn.course import errata
 
 NAME = "errata"
@@ -16,7 +17,7 @@ NAME = "errata"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # The help of each option, in German and English: purenn/cli/texts.py.
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
-    parser.add_argument("--lang", choices=("de", "en"), default="de")
+    parser.add_argument("--lang", choices=LANGS, default="de")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from purenn.cli.texts import say
 from purenn.course import formulas
 
 NAME = "formulas"
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError("--update-readme writes the Markdown table; leave out --format text")
         path: Path = args.update_readme
         changed = formulas.update_readme(path)
-        print(f"{path}: formula table {'updated' if changed else 'already up to date'}")
+        print(say(args.lang, "formulas.updated" if changed else "formulas.up_to_date", path=path))
         return 0
     print(formulas.render_table(args.format or "text"), end="")
     return 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import List, Sequence, Tuple
 
 from purenn.cli.main import UsageError
@@ -19,6 +20,8 @@ from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
+from purenn.cli.texts import LANGS, say
+from purenn.rechenweg.display import grouped
 from purenn.training import History, Progress
 
 NAME = "mnist"
@@ -46,7 +49,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", default=None, metavar="DIR")
     p.add_argument("--download", default=None, metavar="DIR")
     p.add_argument("--show-wrong", type=int, default=3, metavar="K")
-    p.add_argument("--lang", choices=["de", "en"], default="de")
+    p.add_argument("--lang", choices=LANGS, default="de")
 
 
 def _sizes(text: str) -> List[int]:
@@ -71,10 +74,10 @@ def _load(args: argparse.Namespace) -> Tuple[List[Example], List[Example], str]:
             raise UsageError(f"--{option} must be at least 1, got {value}")
     if args.data:
         train, test = mnist.load_directory(args.data, n_train=args.train, n_test=args.test)
-        source = f"MNIST aus {args.data}" if args.lang == "de" else f"MNIST from {args.data}"
+        source = say(args.lang, "mnist.source_dir", dir=args.data)
     else:
         train, test = mnist.load_embedded()
-        source = "mitgelieferte MNIST-Ziffern" if args.lang == "de" else "shipped MNIST digits"
+        source = say(args.lang, "mnist.source_shipped")
     if args.train is not None:
         train = train[: args.train]
     if args.test is not None:
@@ -92,7 +95,6 @@ def _network(args: argparse.Namespace) -> Network:
 
 
 def run(args: argparse.Namespace) -> int:
-    de = args.lang == "de"
     if args.epochs < 0:
         raise UsageError(f"--epochs must be 0 or more, got {args.epochs}")
     if args.batch_size < 0:
@@ -104,15 +106,9 @@ def run(args: argparse.Namespace) -> int:
     train, test, source = _load(args)
     net = _network(args)
     shape = "-".join(map(str, net.structure))
-    print(f"{source}: {len(train)} {'zum Training' if de else 'for training'}, "
-          f"{len(test)} {'zurückgehalten zum Testen' if de else 'held out for testing'}")
-    n_params = f"{net.n_params:,}".replace(",", "." if de else ",")
-    if de:
-        print(f"Netz {shape} ({n_params} Parameter), σ = {net.activation(1).name}, Softmax + Cross-Entropy, "
-              f"η = {eta}, Mini-Batches zu {args.batch_size}, seed {args.seed}")
-    else:
-        print(f"network {shape} ({n_params} parameters), σ = {net.activation(1).name}, softmax + cross-entropy, "
-              f"η = {eta}, mini-batches of {args.batch_size}, seed {args.seed}")
+    print(say(args.lang, "mnist.sizes", source=source, n_train=len(train), n_test=len(test)))
+    print(say(args.lang, "mnist.network", shape=shape, n_params=grouped(net.n_params), activation=net.activation(1).name,
+              eta=eta, batch_size=args.batch_size, seed=args.seed))
     history = History()
     interrupted = False
     if args.epochs > 0:
@@ -129,44 +125,38 @@ def run(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             interrupted = True
             print()
-            print("Abgebrochen (Strg-C) — " if de else "Interrupted (Ctrl-C) — ", end="")
-            print(f"{len(history)} {'Epochen fertig trainiert' if de else 'epochs completed'}.")
+            print(say(args.lang, "mnist.interrupted", epochs=len(history)))
     _report(net, test, args)
     if args.plot and history:
         from purenn.io.svgplot import write_learning_curves
 
         write_learning_curves(args.plot, history, f"MNIST {shape}")
-        print(f"{'Lernkurven' if de else 'Learning curves'}: {args.plot}")
+        print(say(args.lang, "mnist.curves", path=args.plot))
     if not args.no_save and (args.epochs > 0 or not args.model):
         path = net.save(args.save)
-        what = "das bisher Trainierte" if interrupted else "das Modell"
-        print(f"{'Gespeichert' if de else 'Saved'}: {path}" + (f" ({what})" if de else ""))
-    print(f"{'Gesamtzeit' if de else 'Total time'}: {format_seconds(time.perf_counter() - start)}")
+        what = say(args.lang, "mnist.saved_partial" if interrupted else "mnist.saved_model")
+        print(say(args.lang, "mnist.saved", path=Path(path).resolve(), what=what))
+    print(say(args.lang, "mnist.total_time", time=format_seconds(time.perf_counter() - start)))
     return 130 if interrupted else 0
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
     from purenn.io.mnist import render_digit
 
-    de = args.lang == "de"
     ev = evaluate_classifier(net, test)
     print()
-    print(f"{'Genauigkeit auf' if de else 'Accuracy on'} {ev.total} "
-          f"{'zurückgehaltenen Ziffern' if de else 'held-out digits'}: {100 * ev.accuracy:.1f} %")
+    print(say(args.lang, "mnist.accuracy", n=ev.total, percent=f"{100 * ev.accuracy:.1f}"))
     print()
-    print("Konfusionsmatrix (Zeile: wahre Ziffer, Spalte: vorhergesagte):" if de
-          else "Confusion matrix (row: true digit, column: predicted):")
+    print(say(args.lang, "mnist.confusion"))
     print(ev.render_confusion(args.lang))
     shown = ev.wrong[: max(args.show_wrong, 0)]
     if shown:
         print()
-        print("Falsch erkannt, zum Beispiel:" if de else "Misclassified, for example:")
-        captions = [
-            f"#{i}: {'wahr' if de else 'true'} {t}, {'erkannt' if de else 'predicted'} {p}" for i, t, p in shown
-        ]
+        print(say(args.lang, "mnist.wrong"))
+        captions = [say(args.lang, "mnist.wrong_caption", i=i, true=t, predicted=p) for i, t, p in shown]
         print(side_by_side([render_digit(test[i][0]) for i, _, _ in shown], captions))
     print()
-    print(f"{'Anteil richtig pro Ziffer' if de else 'Accuracy per digit'}: " + ", ".join(
+    print(say(args.lang, "mnist.per_digit") + ", ".join(
         f"{k}: {100 * ev.class_accuracy(k):.0f} %" for k in range(len(ev.confusion))))
 
 
