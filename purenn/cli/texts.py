@@ -33,6 +33,7 @@ __all__ = [
     "GROUPS",
     "HELP_WORDS",
     "OVERVIEW",
+    "MESSAGES",
     "command_texts",
     "option_help",
     "localize",
