@@ -69,7 +69,10 @@ def choose_lang(argv: Sequence[str], environ: Optional[Mapping[str, str]] = None
         if value:
             return "en" if value.split(":")[0].lower().startswith("en") else DEFAULT_LANG
     if environ is None:  # Windows sets no variable: ask the system ("English_United States")
-        system = locale.getlocale()[0] or ""
+        try:
+            system = locale.getlocale()[0] or ""
+        except ValueError:  # a locale name Python does not know
+            system = ""
         if system.lower().startswith("en"):
             return "en"
     return DEFAULT_LANG
