@@ -6,3 +6,14 @@ def pytest_configure(config):
         "markers",
         "formula(*keys): the test checks the formulas with these keys (see purenn/course/formulas.py)",
     )
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _cli_language_is_the_default(monkeypatch):
+    """The command line follows an English locale; the tests expect its default, German, on any machine."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANGUAGE", "de")

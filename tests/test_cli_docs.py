@@ -35,7 +35,7 @@ def test_examples_command():
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Rechenbeispiele der Kursunterlagen, nachgerechnet mit purenn\n")
-    assert "    ✓ 5 · 0,2 + 2 · 0,1 + 4 · 0,25\n        Dokument: 2.2 " in out
+    assert "    ✓ 5 · 0.2 + 2 · 0.1 + 4 · 0.25\n        Dokument: 2.2 " in out
     assert "purenn: 3.2" in out
     assert "Dokument: (-25, 36, 14)" in out and "purenn: (0, 36, 14)" in out
     assert "Dokument: 1430128" in out
@@ -70,11 +70,11 @@ def test_formulas_update_readme_rewrites_only_between_the_markers(tmp_path):
     readme.write_text(f"{before}{formulas.START}\nold\n{formulas.END}{after}", encoding="utf-8")
     result = purenn("formulas", "--format", "markdown", "--update-readme", str(readme))
     assert result.returncode == 0, result.stderr
-    assert "formula table updated" in result.stdout
+    assert "Formeltabelle aktualisiert" in result.stdout
     text = readme.read_text(encoding="utf-8")
     assert text == f"{before}{formulas.START}\n{formulas.render_table('markdown')}{formulas.END}{after}"
     again = purenn("formulas", "--update-readme", str(readme))
-    assert again.returncode == 0 and "already up to date" in again.stdout
+    assert again.returncode == 0 and "schon aktuell" in again.stdout
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]  # no temporary file left behind
 
 
@@ -119,7 +119,7 @@ def test_bad_option_is_a_usage_error():
 def test_help_has_an_example(command):
     result = purenn(command, "--help")
     assert result.returncode == 0
-    assert "examples:" in result.stdout
+    assert "Beispiele:" in result.stdout
     assert f"purenn {command}" in result.stdout
     assert command in purenn("--help").stdout
 

@@ -177,7 +177,7 @@ def test_format_value():
 
 def test_render_shows_document_beside_purenn():
     text = worked_examples.render("text")
-    assert "    ✓ 5 · 0,2 + 2 · 0,1 + 4 · 0,25\n        Dokument: 2.2 " in text
+    assert "    ✓ 5 · 0.2 + 2 · 0.1 + 4 · 0.25\n        Dokument: 2.2 " in text
     assert "purenn: (-25, 36, 14)" in text
     assert "→ Erratum ki-cost-vector" in text
     assert text.rstrip().endswith("27 Rechnungen: 18 ✓, 1 ✗ (mit Erratum), 8 · (ohne Zahl im Dokument)")

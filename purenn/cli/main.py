@@ -1,7 +1,11 @@
 """The ``purenn`` command line (also ``python -m purenn``).
 
 Each subcommand lives in its own module under ``purenn/cli/commands/`` and
-provides ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
+provides ``NAME``, ``add_arguments(parser)`` and ``run(args) -> int``; its help
+texts, German and English, are in ``purenn/cli/texts.py`` (a command without an
+entry there shows its own ``HELP``, ``DESCRIPTION`` and ``EPILOG``). The
+language is chosen once, from ``--lang`` or the locale, and reaches every
+command as ``args.lang``.
 
 Every error a user can cause is one line on stderr, ``purenn CMD: error: …``:
 
@@ -28,6 +32,8 @@ import sys
 from types import ModuleType
 from typing import List, Optional, Sequence, Tuple
 
+import purenn
+from purenn.cli import texts
 from purenn.training import TrainingDiverged
 
 __all__ = ["main", "UsageError"]
@@ -53,31 +59,48 @@ def _commands() -> List[ModuleType]:
     return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = texts.DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The parser of ``purenn`` and its subcommands, with all help in ``lang``."""
+    words = texts.HELP_WORDS[lang]
     parser = argparse.ArgumentParser(
-        prog="purenn",
-        description="Neural networks in pure Python, formula for formula as in the course.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="purenn", description=words["description"], epilog=words["epilog"],
+        formatter_class=texts.formatter_for(lang),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"purenn {purenn.__version__}")
+    parser.add_argument("--lang", choices=texts.LANGS, default=lang)
+    texts.localize(parser, "*", lang)
+    sub = parser.add_subparsers(dest="command", metavar=words["command"],
+                                title=words["commands"])
     for module in _commands():
+        own = texts.command_texts(module.NAME, lang)
+        help_line = own.help if own else getattr(module, "HELP", "")
         p = sub.add_parser(
             module.NAME,
-            help=module.HELP,
-            description=getattr(module, "DESCRIPTION", module.HELP),
-            epilog=getattr(module, "EPILOG", None),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            help=help_line,
+            description=own.description if own else getattr(module, "DESCRIPTION", help_line),
+            epilog=own.examples if own else getattr(module, "EPILOG", None),
         )
         module.add_arguments(p)
+        if not any(action.dest == "lang" for action in p._actions):
+            p.add_argument("--lang", choices=texts.LANGS)
+        p.set_defaults(lang=lang)
+        texts.localize(p, module.NAME, lang, module)
         p.set_defaults(_run=module.run)
     return parser
 
 
+def overview(lang: str) -> str:
+    """What ``purenn`` without arguments shows: what to try first."""
+    return texts.OVERVIEW[lang].format(version=purenn.__version__)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = texts.choose_lang(arguments)
+    parser = build_parser(lang)
+    args = parser.parse_args(arguments)
     if getattr(args, "_run", None) is None:
-        parser.print_help()
+        print(overview(args.lang), end="")
         return 0
     try:
         return int(args._run(args))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Optional, TextIO
 
+from purenn.cli.texts import say
 from purenn.training import EpochResult, Progress
 
 __all__ = ["ProgressBar", "format_seconds"]
@@ -53,20 +54,22 @@ class ProgressBar:
         done = int(self.width * p.seen / p.total) if p.total else self.width
         rate = p.seen / p.seconds if p.seconds > 0 else 0.0
         left = (p.total - p.seen) / rate if rate > 0 else 0.0
-        epoch, per_s, eta = ("Epoche", "Beispiele/s", "noch") if self.lang == "de" else ("epoch", "examples/s", "left")
+        epoch, per_s, eta = (say(self.lang, f"progress.{key}") for key in ("epoch", "per_second", "left"))
         return (
             f"{epoch} {p.epoch}/{p.epochs} [{'█' * done}{'░' * (self.width - done)}] "
             f"{p.seen}/{p.total}  {rate:6.0f} {per_s}  {eta} {format_seconds(left)}"
         )
 
     def describe(self, r: EpochResult, epochs: int) -> str:
-        de = self.lang == "de"
-        parts = [f"{'Epoche' if de else 'epoch'} {r.epoch}/{epochs}:", f"{'Verlust' if de else 'loss'} {r.loss:.4f}"]
+        def T(key: str) -> str:
+            return say(self.lang, f"progress.{key}")
+
+        parts = [f"{T('epoch')} {r.epoch}/{epochs}:", f"{T('loss')} {r.loss:.4f}"]
         if r.accuracy is not None:
-            parts.append(f"{'Training' if de else 'training'} {100 * r.accuracy:.1f} %")
+            parts.append(f"{T('training')} {100 * r.accuracy:.1f} %")
         if r.test_accuracy is not None:
-            parts.append(f"{'Test' if de else 'test'} {100 * r.test_accuracy:.1f} %")
-        parts.append(f"{r.examples_per_second:.0f} {'Beispiele/s' if de else 'examples/s'}")
+            parts.append(f"{T('test')} {100 * r.test_accuracy:.1f} %")
+        parts.append(f"{r.examples_per_second:.0f} {T('per_second')}")
         parts.append(format_seconds(r.seconds))
         return "  ".join(parts)
 

@@ -392,15 +392,15 @@ EXAMPLES: Tuple[WorkedExample, ...] = (
     ),
     # -- Woche 10 Theorie ------------------------------------------------------------------------
     WorkedExample(
-        "w10-weighted-sum", WOCHE10, _NEURON, "5 · 0,2 + 2 · 0,1 + 4 · 0,25", F("2.2"), _w10_weighted_sum,
+        "w10-weighted-sum", WOCHE10, _NEURON, "5 · 0.2 + 2 · 0.1 + 4 · 0.25", F("2.2"), _w10_weighted_sum,
         keys=("neuron", "matmul"),
     ),
     WorkedExample(
-        "w10-plus-bias", WOCHE10, _NEURON, "2,2 + 1 (Bias b = 1)", F("3.2"), _w10_plus_bias,
+        "w10-plus-bias", WOCHE10, _NEURON, "2.2 + 1 (Bias b = 1)", F("3.2"), _w10_plus_bias,
         keys=("neuron", "logits"),
     ),
     WorkedExample(
-        "w10-relu", WOCHE10, "Einblendung ReLU", "ReLU(3,2)", F("3.2"), _w10_relu,
+        "w10-relu", WOCHE10, "Einblendung ReLU", "ReLU(3.2)", F("3.2"), _w10_relu,
         keys=("neuron", "relu"),
     ),
     # -- Künstliche Intelligenz selbst gemacht -----------------------------------------------------

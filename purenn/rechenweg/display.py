@@ -23,7 +23,10 @@ from typing import Optional, Tuple
 
 from purenn.scalars import Scalar, is_number
 
-__all__ = ["DEFAULT_DECIMALS", "MAX_DECIMALS", "terminates", "decimal_text", "Shown", "show", "relation", "check_decimals"]
+__all__ = [
+    "DEFAULT_DECIMALS", "MAX_DECIMALS", "THIN_SPACE", "terminates", "decimal_text", "grouped", "Shown", "show",
+    "relation", "check_decimals",
+]
 
 #: Decimals shown for a rounded (≈) value unless the user asks for others.
 DEFAULT_DECIMALS = 4
@@ -33,6 +36,24 @@ MAX_DECIMALS = 15
 #: Relative difference below which a float counts as the decimal it is shown as:
 #: binary rounding of a few additions, not a rounded-off digit.
 _FLOAT_NOISE = 1e-12
+
+
+#: Between groups of three digits (31 810): a thin space, never a dot, which reads as the decimal point.
+THIN_SPACE = "\u2009"
+
+
+def grouped(n: int, sep: str = THIN_SPACE) -> str:
+    r"""A whole number as the documents write it: 1 430 128 in groups of three, from 10 000 on; 4500 as it is.
+
+    ``sep`` goes between the groups: a thin space, or ``\,`` in LaTeX.
+
+    >>> grouped(1430128, " "), grouped(4500, " "), grouped(31810, r"\,"), grouped(-12345, " ")
+    ('1 430 128', '4500', '31\\,810', '-12 345')
+    """
+    digits = str(abs(n))
+    if len(digits) > 4:
+        digits = f"{abs(n):,}".replace(",", sep)
+    return ("-" if n < 0 else "") + digits
 
 
 def terminates(q: Fraction) -> bool:

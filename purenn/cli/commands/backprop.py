@@ -25,40 +25,15 @@ from purenn.scalars import Scalar
 from purenn.rechenweg.trace import trace
 
 NAME = "backprop"
-HELP = "one backpropagation step written out: loss, δ of every layer, gradients, new parameters"
-DESCRIPTION = (
-    "The Rechenweg of one backpropagation step: forward pass, loss, δ^L = ∂E/∂a^L ⊙ σ'(z^L),\n"
-    "δ^l = (W^(l+1))ᵀ δ^(l+1) ⊙ σ'(z^l), ∂E/∂W^l = δ^l (a^(l-1))ᵀ, ∂E/∂b^l = δ^l and,\n"
-    "with --eta, the new parameters W^l − η·∂E/∂W^l.\n"
-    "Mehrmals --input und --target: ein Mini-Batch wie in 'Matrizen in Neuronalen Netzen' §3.7–3.8,\n"
-    "mit A^(l-1), Z^l, [δ^l], ∂E/∂W^l = [δ^l](A^(l-1))ᵀ als Summe über die Beispiele und W^l − η/N·∂E/∂W^l."
-)
-EPILOG = """examples:
-  the network of 'Parameter in neuronalen Netzen', target class 2, η = 0.5:
-    purenn backprop --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\
-        --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5
-
-  a mini-batch of three examples as in 'Matrizen in Neuronalen Netzen' §3.7–3.8 (η/N, N = 3):
-    purenn backprop --W1 "0.5,-1;1,0.25" --b1 "0.1,-0.3" --W2 "1.5,-2" --b2 0.2 --act sigmoid,sigmoid \\
-        --input 1.3,0.8 --target 0.45 --input 0.5,-1 --target 1 --input 0,1 --target 0 \\
-        --loss half_squared_error --eta 0.5 --notation matrizen
-
-  one ReLU neuron, exact, with the half squared error of 'Matrizen in Neuronalen Netzen':
-    purenn backprop --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --target 3 \\
-        --loss half_squared_error --eta 0.1 --exact --notation matrizen"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The help of each option, in German and English: purenn/cli/texts.py.
     netspec.install(parser, "--input VALUES --target VALUES [--eta NUMBER] [--loss NAME] [options]")
     add_input_argument(parser)
-    parser.add_argument("--target", required=True, metavar="VALUES", action="append",
-                        help="Zielwerte y, einer je Output-Neuron, z. B. 0,1; bei einem Mini-Batch "
-                        "einmal je --input, in derselben Reihenfolge")
-    parser.add_argument("--eta", metavar="NUMBER",
-                        help="learning rate η; with it the new parameters after one step are shown")
-    parser.add_argument("--loss", metavar="NAME",
-                        help=f"loss function: {', '.join(losses.NAMES)} (also sel, ce); "
-                        "default cross_entropy after softmax, else squared_error")
+    parser.add_argument("--target", required=True, metavar="VALUES", action="append")
+    parser.add_argument("--eta", metavar="NUMBER")
+    parser.add_argument("--loss", metavar="NAME")
     add_output_arguments(parser)
 
 

@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import argparse
 
+from purenn.cli.texts import LANGS
 from purenn.course import errata
 
 NAME = "errata"
-HELP = "list the errors, typos and differing conventions in the course documents"
-DESCRIPTION = (
-    "The errata of the five course documents: what a document prints, what is correct\n"
-    "(and what purenn computes), why, and the test that shows it. Grouped by document;\n"
-    "each entry is a Fehler (error), Tippfehler (typo), Konvention (convention or purenn's\n"
-    "interpretation) or möglicherweise Textumwandlung (probably an artefact of turning the\n"
-    "slides into text)."
-)
-EPILOG = """examples:
-  in German, for the terminal:
-    purenn errata
-
-  in English, as Markdown:
-    purenn errata --format markdown --lang en > errata.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "markdown"), default="text", help="text (default) or Markdown")
-    parser.add_argument("--lang", choices=("de", "en"), default="de", help="German (default) or English")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
+    parser.add_argument("--lang", choices=LANGS, default="de")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,23 +14,11 @@ import argparse
 from purenn.course import worked_examples
 
 NAME = "examples"
-HELP = "recompute every worked example of the course documents and compare with the printed numbers"
-DESCRIPTION = (
-    "Every worked example of the five course documents: the number the document prints\n"
-    "beside the number purenn computes, ✓ where they agree, ✗ with the erratum where the\n"
-    "document is wrong, and · where the document prints no number. Exit code 1 if purenn\n"
-    "disagrees with a document and no erratum explains why."
-)
-EPILOG = """examples:
-  all examples, for the terminal:
-    purenn examples
-
-  as Markdown tables, one per document:
-    purenn examples --format markdown > examples.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "markdown"), default="text", help="text (default) or Markdown")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--format", choices=("text", "markdown"), default="text")
 
 
 def run(args: argparse.Namespace) -> int:

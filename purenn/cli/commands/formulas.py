@@ -13,35 +13,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from purenn.cli.texts import say
 from purenn.course import formulas
 
 NAME = "formulas"
-HELP = "list every formula of the course documents with the function that implements it and its tests"
-DESCRIPTION = (
-    "Every formula of the course documents that purenn implements: its key, the formula,\n"
-    "document and section, the function that computes it, and the tests that check it.\n"
-    "Read from purenn/course/formulas.json, which ships with the package, so an installed\n"
-    "package lists the same functions and tests as the source checkout."
-)
-EPILOG = """examples:
-  the list for the terminal:
-    purenn formulas
-
-  the Markdown table, and the same table written into README.md between its markers:
-    purenn formulas --format markdown
-    python -m purenn formulas --format markdown --update-readme docs/formulas.md"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", choices=("text", "markdown"), default=None,
-        help="text (default) or a Markdown table",
-    )
-    parser.add_argument(
-        "--update-readme", metavar="README", type=Path, default=None,
-        help="write the Markdown table into this file between <!-- formulas:start --> and "
-        "<!-- formulas:end --> instead of printing it",
-    )
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--format", choices=("text", "markdown"), default=None)
+    parser.add_argument("--update-readme", metavar="README", type=Path, default=None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError("--update-readme writes the Markdown table; leave out --format text")
         path: Path = args.update_readme
         changed = formulas.update_readme(path)
-        print(f"{path}: formula table {'updated' if changed else 'already up to date'}")
+        print(say(args.lang, "formulas.updated" if changed else "formulas.up_to_date", path=path))
         return 0
     print(formulas.render_table(args.format or "text"), end="")
     return 0

@@ -20,27 +20,10 @@ from purenn.network import Input, Network
 from purenn.rechenweg.trace import Trace, trace
 
 NAME = "forward"
-HELP = "the forward pass written out: every logit and activation with the numbers put in"
-DESCRIPTION = (
-    "The Rechenweg of a forward pass, formula for formula as in the course documents:\n"
-    "z^l = W^l a^(l-1) + b^l and a^l = σ(z^l), entry by entry, with the numbers put in."
-)
-EPILOG = """examples:
-  the forward-pass exercise of 'Parameter in neuronalen Netzen' (sigmoid, then softmax):
-    purenn forward --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\
-        --act sigmoid,softmax --input 1.3,0.8
-
-  the neuron of 'Woche 10 Theorie', exactly 2.2 + 1 = 3.2:
-    purenn forward --W1 "5 2 4" --b1 1 --act relu --input "0.2 0.1 0.25" --exact
-
-  a mini-batch of two examples, one per column ('Matrizen in Neuronalen Netzen' §3.7):
-    purenn forward --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --act sigmoid --input 1.3,0.8 --input 0.5,-1
-
-  a saved network in the notation of 'Matrizen in Neuronalen Netzen', as LaTeX:
-    purenn forward netz.json --input 1.3,0.8 --notation matrizen --format latex"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The help of each option, in German and English: purenn/cli/texts.py.
     netspec.install(parser, "--input VALUES [--input VALUES ...] [options]")
     add_input_argument(parser)
     add_output_arguments(parser)
@@ -48,35 +31,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_input_argument(parser: argparse.ArgumentParser) -> None:
     """``--input``, once for one example, several times for a mini-batch."""
-    parser.add_argument("--input", required=True, metavar="VALUES", action="append",
-                        help="Eingabe x = a^0, durch Kommas getrennt, z. B. 1.3,0.8; mehrmals angegeben "
-                        "ein Mini-Batch, ein Beispiel je Spalte ('Matrizen' §3.7)")
+    parser.add_argument("--input", required=True, metavar="VALUES", action="append")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of every Rechenweg command: --exact, --notation, --format, --lang, --decimals."""
     out = parser.add_argument_group("Rechenweg")
-    out.add_argument("--exact", action="store_true",
-                     help="exact fractions for the linear steps (0.2 is 1/5; 5·0.2 + 2·0.1 + 4·0.25 = 2.2 exactly)")
-    out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES,
-                     help="Indexschreibweise des Dokuments: parameter ('Parameter in neuronalen Netzen', "
-                     "'Training von neuronalen Netzen': w^k_ij von Eingang j zu Neuron i, ab 1; Standard), "
-                     "matrizen ('Matrizen in Neuronalen Netzen': w^l_j,i von j nach i, ab 0), "
-                     "ki oder course ('Künstliche Intelligenz selbst gemacht': w^(l)_jk, Bias als Neuron 0), "
-                     "woche10 oder w10 ('Woche 10 Theorie': w_ij von Eingang i zu Neuron j, ab 1, y für den Wert "
-                     "des Neurons)")
+    out.add_argument("--exact", action="store_true")
+    out.add_argument("--notation", default=notation.DEFAULT, choices=notation.NAMES)
     add_relu_argument(out)
-    out.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
-    out.add_argument("--lang", default="de", choices=render.LANGS, help="labels in German (de, default) or English (en)")
-    out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
-                     help=f"decimals of rounded (≈) values (default {DEFAULT_DECIMALS})")
+    out.add_argument("--format", default="text", choices=mathtext.FORMATS)
+    out.add_argument("--lang", default="de", choices=render.LANGS)
+    out.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS)
 
 
 def add_relu_argument(parser: "argparse.ArgumentParser | argparse._ArgumentGroup") -> None:
     """``--relu-derivative-at-0``: the value of ReLU'(0), which the slide and the course code choose differently."""
-    parser.add_argument("--relu-derivative-at-0", type=int, choices=(0, 1), default=0, metavar="0|1",
-                        help="ReLU'(0): 0 wie die Folie ('KI selbst gemacht': 1 wenn x > 0, 0 sonst; Standard) "
-                        "oder 1 wie der Kurs-Code (numpy.heaviside(z, 1))")
+    parser.add_argument("--relu-derivative-at-0", type=int, choices=(0, 1), default=0, metavar="0|1")
 
 
 def with_relu_choice(net: Network, args: argparse.Namespace) -> Network:

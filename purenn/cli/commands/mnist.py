@@ -20,18 +20,11 @@ from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
+from purenn.cli.texts import LANGS, say
+from purenn.rechenweg.display import grouped
 from purenn.training import History, Progress
 
 NAME = "mnist"
-HELP = "train a network on MNIST digits (offline, shipped data) and show how well it does"
-DESCRIPTION = __doc__
-EPILOG = """examples:
-  purenn mnist                                   # defaults: 784-40-10, ReLU, 10 epochs
-  purenn mnist --epochs 1 --train 500 --save m.json
-  purenn mnist --model m.json --epochs 0         # only evaluate a saved model
-  purenn mnist --hidden 100 --activation sigmoid --eta 0.5 --plot curves.svg
-  purenn mnist --download ~/mnist                # the full 60,000 + 10,000 digits
-"""
 
 Example = Tuple[List[float], List[float]]
 
@@ -40,24 +33,23 @@ DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--hidden", type=_sizes, default=[DEFAULT_HIDDEN], metavar="N[,N…]",
-                   help=f"neurons per hidden layer, e.g. 30 or 64,32 (default {DEFAULT_HIDDEN})")
-    p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu",
-                   help="activation of the hidden layers (default relu); the output is softmax")
-    p.add_argument("--epochs", type=int, default=10, help="passes over the training digits (default 10; 0 = only evaluate)")
-    p.add_argument("--batch-size", type=int, default=10, help="mini-batch size N (default 10)")
-    p.add_argument("--eta", type=float, default=None, help="learning rate η (default 0.05 for relu, 0.5 for sigmoid)")
-    p.add_argument("--seed", type=int, default=1, help="seed for the initial weights and the shuffling (default 1)")
-    p.add_argument("--train", type=int, default=None, metavar="N", help="use only the first N training digits")
-    p.add_argument("--test", type=int, default=None, metavar="N", help="use only the first N held-out digits")
-    p.add_argument("--save", default="mnist-model.json", metavar="FILE", help="where to save the model (default mnist-model.json)")
-    p.add_argument("--no-save", action="store_true", help="do not save the model")
-    p.add_argument("--model", default=None, metavar="FILE", help="start from a saved model (evaluate it, or continue training)")
-    p.add_argument("--plot", default=None, metavar="FILE.svg", help="write the loss and accuracy curves as SVG")
-    p.add_argument("--data", default=None, metavar="DIR", help="read the four official MNIST files from DIR")
-    p.add_argument("--download", default=None, metavar="DIR", help="download the official MNIST files into DIR first")
-    p.add_argument("--show-wrong", type=int, default=3, metavar="K", help="draw K misclassified digits (default 3)")
-    p.add_argument("--lang", choices=["de", "en"], default="de", help="language of the output (default de)")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    p.add_argument("--hidden", type=_sizes, default=[DEFAULT_HIDDEN], metavar="N[,N…]")
+    p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu")
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--batch-size", type=int, default=10)
+    p.add_argument("--eta", type=float, default=None)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--train", type=int, default=None, metavar="N")
+    p.add_argument("--test", type=int, default=None, metavar="N")
+    p.add_argument("--save", default="mnist-model.json", metavar="FILE")
+    p.add_argument("--no-save", action="store_true")
+    p.add_argument("--model", default=None, metavar="FILE")
+    p.add_argument("--plot", default=None, metavar="FILE.svg")
+    p.add_argument("--data", default=None, metavar="DIR")
+    p.add_argument("--download", default=None, metavar="DIR")
+    p.add_argument("--show-wrong", type=int, default=3, metavar="K")
+    p.add_argument("--lang", choices=LANGS, default="de")
 
 
 def _sizes(text: str) -> List[int]:
@@ -82,10 +74,10 @@ def _load(args: argparse.Namespace) -> Tuple[List[Example], List[Example], str]:
             raise UsageError(f"--{option} must be at least 1, got {value}")
     if args.data:
         train, test = mnist.load_directory(args.data, n_train=args.train, n_test=args.test)
-        source = f"MNIST aus {args.data}" if args.lang == "de" else f"MNIST from {args.data}"
+        source = say(args.lang, "mnist.source_dir", dir=args.data)
     else:
         train, test = mnist.load_embedded()
-        source = "mitgelieferte MNIST-Ziffern" if args.lang == "de" else "shipped MNIST digits"
+        source = say(args.lang, "mnist.source_shipped")
     if args.train is not None:
         train = train[: args.train]
     if args.test is not None:
@@ -103,7 +95,6 @@ def _network(args: argparse.Namespace) -> Network:
 
 
 def run(args: argparse.Namespace) -> int:
-    de = args.lang == "de"
     if args.epochs < 0:
         raise UsageError(f"--epochs must be 0 or more, got {args.epochs}")
     if args.batch_size < 0:
@@ -116,15 +107,9 @@ def run(args: argparse.Namespace) -> int:
     train, test, source = _load(args)
     net = _network(args)
     shape = "-".join(map(str, net.structure))
-    print(f"{source}: {len(train)} {'zum Training' if de else 'for training'}, "
-          f"{len(test)} {'zurückgehalten zum Testen' if de else 'held out for testing'}")
-    n_params = f"{net.n_params:,}".replace(",", "." if de else ",")
-    if de:
-        print(f"Netz {shape} ({n_params} Parameter), σ = {net.activation(1).name}, Softmax + Cross-Entropy, "
-              f"η = {eta}, Mini-Batches zu {args.batch_size}, seed {args.seed}")
-    else:
-        print(f"network {shape} ({n_params} parameters), σ = {net.activation(1).name}, softmax + cross-entropy, "
-              f"η = {eta}, mini-batches of {args.batch_size}, seed {args.seed}")
+    print(say(args.lang, "mnist.sizes", source=source, n_train=len(train), n_test=len(test)))
+    print(say(args.lang, "mnist.network", shape=shape, n_params=grouped(net.n_params), activation=net.activation(1).name,
+              eta=eta, batch_size=args.batch_size, seed=args.seed))
     history = History()
     interrupted = False
     if args.epochs > 0:
@@ -136,8 +121,8 @@ def run(args: argparse.Namespace) -> int:
         from purenn.io.svgplot import write_learning_curves
 
         write_learning_curves(args.plot, history, f"MNIST {shape}")
-        print(f"{'Lernkurven' if de else 'Learning curves'}: {args.plot}")
-    print(f"{'Gesamtzeit' if de else 'Total time'}: {format_seconds(time.perf_counter() - start)}")
+        print(say(args.lang, "mnist.curves", path=args.plot))
+    print(say(args.lang, "mnist.total_time", time=format_seconds(time.perf_counter() - start)))
     return 130 if interrupted else 0
 
 
@@ -171,7 +156,6 @@ def _train(net: Network, train: Sequence[Example], test: Sequence[Example], eta:
     holds the weights of the last finished epoch (or the start weights), so
     that what is saved and reported is a whole epoch's work.
     """
-    de = args.lang == "de"
     bar = ProgressBar(lang=args.lang)
     finished = (0, list(net.layers))  # (epoch, its weights): the last finished epoch, in one assignment
 
@@ -190,56 +174,45 @@ def _train(net: Network, train: Sequence[Example], test: Sequence[Example], eta:
         done, net.layers = finished
         del history[done:]
         print()
-        print(f"Abgebrochen (Strg-C) nach {done} von {args.epochs} Epochen." if de
-              else f"Interrupted (Ctrl-C) after {done} of {args.epochs} epochs.")
+        print(say(args.lang, "mnist.interrupted", done=done, epochs=args.epochs))
         return True
 
 
 def _save(net: Network, history: History, interrupted: bool, args: argparse.Namespace) -> None:
     """Save the model — an interrupted run beside --save, so that a finished model there stays as it is."""
-    de = args.lang == "de"
     if not _will_save(args):
         if not args.no_save and args.epochs == 0 and not args.model:
-            print("--epochs 0: nur ausgewertet, nichts gespeichert." if de
-                  else "--epochs 0: evaluated only, nothing saved.")
+            print(say(args.lang, "mnist.evaluated_only"))
         return
-    target = Path(args.save)
-    kept = (f"{target} bleibt unverändert" if de else f"{target} is left unchanged") if target.exists() else (
-        f"{target} wird nicht geschrieben" if de else f"{target} is not written")
+    target = Path(args.save).resolve()
+    kept = say(args.lang, "mnist.kept" if target.exists() else "mnist.not_written", path=target)
     if not interrupted:
-        print(f"{'Gespeichert' if de else 'Saved'}: {net.save(target)}" + (" (das Modell)" if de else ""))
+        print(say(args.lang, "mnist.saved", path=Path(net.save(target)).resolve(),
+                  what=say(args.lang, "mnist.saved_model")))
     elif not history:
-        print(f"Keine Epoche fertig: nichts gespeichert; {kept}." if de
-              else f"No epoch finished: nothing saved; {kept}.")
+        print(say(args.lang, "mnist.nothing_saved", kept=kept))
     else:
-        partial = net.save(_partial_path(args.save))
-        n = len(history)
-        print(f"Gespeichert: {partial} (unvollständig: der Stand nach Epoche {n} von {args.epochs}); {kept}." if de
-              else f"Saved: {partial} (unfinished: the network after epoch {n} of {args.epochs}); {kept}.")
+        partial = Path(net.save(_partial_path(args.save))).resolve()
+        print(say(args.lang, "mnist.saved_partial", path=partial, n=len(history), epochs=args.epochs, kept=kept))
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
     from purenn.io.mnist import render_digit
 
-    de = args.lang == "de"
     ev = evaluate_classifier(net, test)
     print()
-    print(f"{'Genauigkeit auf' if de else 'Accuracy on'} {ev.total} "
-          f"{'zurückgehaltenen Ziffern' if de else 'held-out digits'}: {100 * ev.accuracy:.1f} %")
+    print(say(args.lang, "mnist.accuracy", n=ev.total, percent=f"{100 * ev.accuracy:.1f}"))
     print()
-    print("Konfusionsmatrix (Zeile: wahre Ziffer, Spalte: vorhergesagte):" if de
-          else "Confusion matrix (row: true digit, column: predicted):")
+    print(say(args.lang, "mnist.confusion"))
     print(ev.render_confusion(args.lang))
     shown = ev.wrong[: max(args.show_wrong, 0)]
     if shown:
         print()
-        print("Falsch erkannt, zum Beispiel:" if de else "Misclassified, for example:")
-        captions = [
-            f"#{i}: {'wahr' if de else 'true'} {t}, {'erkannt' if de else 'predicted'} {p}" for i, t, p in shown
-        ]
+        print(say(args.lang, "mnist.wrong"))
+        captions = [say(args.lang, "mnist.wrong_caption", i=i, true=t, predicted=p) for i, t, p in shown]
         print(side_by_side([render_digit(test[i][0]) for i, _, _ in shown], captions))
     print()
-    print(f"{'Anteil richtig pro Ziffer' if de else 'Accuracy per digit'}: " + ", ".join(
+    print(say(args.lang, "mnist.per_digit") + ", ".join(
         f"{k}: {100 * ev.class_accuracy(k):.0f} %" for k in range(len(ev.confusion))))
 
 

@@ -12,69 +12,20 @@ from __future__ import annotations
 import argparse
 from typing import List, Sequence
 
-from purenn.rechenweg import mathtext, render
+from purenn.cli.texts import LANGS, say
+from purenn.rechenweg import mathtext
+from purenn.rechenweg.display import grouped
 from purenn.rechenweg.mathtext import Block, Eq, Heading, Math, Num, Para, Prod, Sum, Word
 from purenn.cli.netspec import parse_sizes
 from purenn.layer import param_count
 
 NAME = "params"
-HELP = "count the learnable parameters per layer: (m + 1)·n for m inputs and n neurons"
-DESCRIPTION = (
-    "The number of learnable parameters of a fully connected network, layer by layer:\n"
-    "n·m weights and n biases, (m + 1)·n, for a layer of n neurons with m inputs\n"
-    "('Parameter in neuronalen Netzen')."
-)
-EPILOG = """examples:
-  the slides' example, 5 inputs, 8 neurons, 1 output neuron (48 + 9 = 57):
-    purenn params 5 8 1
-
-  the "realistischere Netzwerk" (1 430 128 parameters), in English:
-    purenn params 300 1000 1000 128 --lang en"""
-
-_LABELS = {
-    "de": {
-        "title": "Anzahl der Parameter",
-        "network": "Netz",
-        "rule": "Pro Schicht mit n Neuronen und m Inputs: n·m Gewichte und n Bias, "
-        "n·m + n = (m + 1)·n Parameter ('Parameter in neuronalen Netzen').",
-        "layer": "Schicht {l}: {m} Input{ms}, Bias, {n} Neuron{ns}",
-        "inputs_plural": "s",
-        "neurons_plural": "en",
-        "total": "Insgesamt",
-        "params": "Parameter",
-        "sep": " ",
-        "latex_sep": r"\,",
-    },
-    "en": {
-        "title": "Number of parameters",
-        "network": "Network",
-        "rule": "Per layer with n neurons and m inputs: n·m weights and n biases, "
-        "n·m + n = (m + 1)·n parameters ('Parameter in neuronalen Netzen').",
-        "layer": "Layer {l}: {m} input{ms}, bias, {n} neuron{ns}",
-        "inputs_plural": "s",
-        "neurons_plural": "s",
-        "total": "Total",
-        "params": "parameters",
-        "sep": ",",
-        "latex_sep": "{,}",
-    },
-}
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sizes", nargs="+", metavar="N",
-                        help="neurons per layer, input layer first: n^0 n^1 … n^L (also 5,8,1 or 5-8-1)")
-    parser.add_argument("--format", default="text", choices=mathtext.FORMATS, help="output format (default text)")
-    parser.add_argument("--lang", default="de", choices=render.LANGS, help="German (de, default) or English (en)")
-
-
-def grouped(value: int, sep: str) -> str:
-    """``value`` with its digits in groups of three: 1 430 128, 1,430,128.
-
-    >>> grouped(1430128, " "), grouped(57, ",")
-    ('1 430 128', '57')
-    """
-    return f"{value:,}".replace(",", sep)
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("sizes", nargs="+", metavar="N")
+    parser.add_argument("--format", default="text", choices=mathtext.FORMATS)
+    parser.add_argument("--lang", default="de", choices=LANGS)
 
 
 def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
@@ -82,27 +33,28 @@ def count_blocks(sizes: Sequence[int], lang: str = "de") -> List[Block]:
 
     Slides: 'Parameter in neuronalen Netzen' — ``purenn formulas`` [param_count]
     """
-    T = _LABELS[lang]
+    def T(key: str, **values: object) -> str:
+        return say(lang, f"params.{key}", **values)
 
     def number(v: int) -> Word:
-        return Word(grouped(v, T["sep"]), grouped(v, T["latex_sep"]))
+        return Word(grouped(v), grouped(v, r"\,"))
 
     blocks: List[Block] = [
-        Heading(1, (T["title"],)),
-        Para((f"{T['network']}: {'-'.join(map(str, sizes))}",)),
-        Para((T["rule"],)),
+        Heading(1, (T("title"),)),
+        Para((T("network", sizes="-".join(map(str, sizes))),)),
+        Para((T("rule"),)),
         Para(("",)),
     ]
     counts = []
     for l in range(1, len(sizes)):
         m, n = sizes[l - 1], sizes[l]
         counts.append(param_count(m, n))
-        label = T["layer"].format(l=l, m=m, n=n, ms="" if m == 1 else T["inputs_plural"],
-                                  ns="" if n == 1 else T["neurons_plural"])
+        singular = ("_1" if m == 1 else "") + ("_n1" if n == 1 else "")  # one input, one neuron
+        label = T("layer" + singular, l=l, m=m, n=n)
         steps = (Prod((Sum((Num(m), Num(1))), Num(n))), Prod((Num(m + 1), Num(n))), number(counts[-1]))
-        blocks += [Heading(3, (label,)), Para((Math(Eq(steps, ("=", "="))), f" {T['params']}"), indent=4)]
+        blocks += [Heading(3, (label,)), Para((Math(Eq(steps, ("=", "="))), f" {T('params')}"), indent=4)]
     total = Eq((Sum(tuple(number(c) for c in counts)), number(sum(counts))), ("=",))
-    blocks += [Para(("",)), Heading(3, (f"{T['total']}: ", Math(total), f" {T['params']}"))]
+    blocks += [Para(("",)), Heading(3, (f"{T('total')}: ", Math(total), f" {T('params')}"))]
     return blocks
 
 
