@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "purenn.cli.commands.params",
     "purenn.cli.commands.forward",
     "purenn.cli.commands.backprop",
+    "purenn.cli.commands.check",
     "purenn.cli.commands.formulas",
     "purenn.cli.commands.examples",
     "purenn.cli.commands.errata",

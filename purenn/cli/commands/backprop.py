@@ -14,7 +14,7 @@ import argparse
 from typing import Optional
 
 from purenn import losses
-from purenn.cli import netspec
+from purenn.cli import exercise_args, netspec
 from purenn.cli.commands.forward import add_output_arguments, print_trace, read_input
 from purenn.losses import Loss
 from purenn.scalars import Scalar
@@ -39,9 +39,9 @@ EPILOG = """examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     netspec.install(parser, "--input VALUES --target VALUES [--eta NUMBER] [--loss NAME] [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
+    parser.add_argument("--input", metavar="VALUES",
                         help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
-    parser.add_argument("--target", required=True, metavar="VALUES",
+    parser.add_argument("--target", metavar="VALUES",
                         help="the target y, one value per output neuron, e.g. 0,1")
     parser.add_argument("--eta", metavar="NUMBER",
                         help="learning rate η; with it the new parameters after one step are shown")
@@ -62,10 +62,13 @@ def read_loss(args: argparse.Namespace) -> Optional[Loss]:
 
 
 def run(args: argparse.Namespace) -> int:
+    exercise_args.apply_exercise_file(args)  # NET may be an exercise file (aufgabe.txt)
     net = netspec.network_from_args(args)
     x = read_input(args, net)
     n_out = net.structure[-1]
     expected = f"the output layer has {n_out} neuron{'' if n_out == 1 else 's'}"
+    if args.target is None:
+        raise ValueError("--target is missing: give the target y, e.g. --target 0,1 (or 'target = …' in an exercise file)")
     y = netspec.read_vector(args.target, "--target", n_out, args.exact, expected)
     eta: Optional[Scalar] = None
     if args.eta is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from purenn.cli import netspec
+from purenn.cli import exercise_args, netspec
 from purenn.rechenweg import mathtext, notation, render
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
 from purenn.network import Network
@@ -37,7 +37,7 @@ EPILOG = """examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     netspec.install(parser, "--input VALUES [options]")
-    parser.add_argument("--input", required=True, metavar="VALUES",
+    parser.add_argument("--input", metavar="VALUES",
                         help="the input x = a^0, comma-separated, e.g. 1.3,0.8")
     add_output_arguments(parser)
 
@@ -58,6 +58,8 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_input(args: argparse.Namespace, net: Network) -> "list[Scalar]":
     """``--input``, checked against the network's input layer."""
+    if args.input is None:
+        raise ValueError("--input is missing: give the input x, e.g. --input 1.3,0.8 (or 'input = …' in an exercise file)")
     n = net.structure[0]
     expected = f"the network has {n} input{'' if n == 1 else 's'} (W^1 has {n} column{'' if n == 1 else 's'})"
     return netspec.read_vector(args.input, "--input", n, args.exact, expected)
@@ -71,5 +73,6 @@ def print_trace(t: Trace, args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    exercise_args.apply_exercise_file(args)  # NET may be an exercise file (aufgabe.txt)
     net = netspec.network_from_args(args)
     return print_trace(trace(net, read_input(args, net)), args)
