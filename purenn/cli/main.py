@@ -23,6 +23,8 @@ COMMAND_MODULES = [
     "purenn.cli.commands.forward",
     "purenn.cli.commands.backprop",
     "purenn.cli.commands.check",
+    "purenn.cli.commands.aufgabe",
+    "purenn.cli.commands.sheets",
     "purenn.cli.commands.formulas",
     "purenn.cli.commands.examples",
     "purenn.cli.commands.errata",
