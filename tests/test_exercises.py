@@ -333,3 +333,22 @@ def test_check_texts_for_a_browser_page() -> None:
     assert check_texts(PARAMETER_BACKPROP, "z1_1 = zwei").exit_code == 2
     latex = check_texts(PARAMETER_BACKPROP, "z1_1 = 2.4", fmt="latex").report
     assert "\\begin{align*}" in latex or "\\checkmark" in latex
+
+
+def test_the_spelling_table_of_the_docs_is_what_the_names_are() -> None:
+    """docs/exercises.md: every row's names mean the weight from input 2 to neuron 1 / the bias of neuron 2."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "exercises.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:-1] for line in doc.splitlines() if line.startswith("| ") and "`" in line]
+    table = {r[0].strip(): [c.strip().split("`")[1] for c in r[1:5]] for r in rows if len(r) == 5 and "`" in r[1]}
+    s = setup_of(PARAMETER_BACKPROP)
+    t = s.trace()
+    for column, key in enumerate(["parameter", "parameter", "matrizen", "ki"]):
+        names = NameTable(quantities(t), notations.get(key), t.L)
+        for label, q_kind in (("∂E/∂w^l_ij", "dW"), ("w^l_ij nach dem Schritt", "W")):
+            q = names.lookup(table[label][column])
+            assert q is not None and (q.kind, q.l, q.i, q.j) == (q_kind, 1, 0, 1), (label, column)
+        for label, q_kind in (("∂E/∂b^l_i", "db"), ("b^l_i nach dem Schritt", "b")):
+            q = names.lookup(table[label][column])
+            assert q is not None and (q.kind, q.l, q.i) == (q_kind, 1, 1), (label, column)
+        q = names.lookup(table["Fehler δ^l_i"][column])
+        assert q is not None and (q.kind, q.l, q.i) == ("delta", 2, 0)
