@@ -37,7 +37,7 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     r = run_main("check", exercise, str(right))
     assert r.returncode == 0 and "3 von 3 richtig" in r.stdout
     r = run_main("check", exercise, str(wrong), "--lang", "en")
-    assert r.returncode == 1 and "1 of 3 right, 1 consequential error(s), 1 wrong" in r.stdout
+    assert r.returncode == 1 and "1 of 3 right, 1 consequential error, 1 wrong" in r.stdout
     assert "The first wrong step is δ¹₁" in r.stdout
     r = run_main("check", exercise, str(bad))
     assert r.returncode == 2 and "bad.txt, line 1: expected 'name = value'" in r.stderr

@@ -7,6 +7,7 @@ hand with ``math`` — not copied from purenn's output.
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction as F
 from pathlib import Path
 from typing import Dict, List
@@ -352,3 +353,11 @@ def test_the_spelling_table_of_the_docs_is_what_the_names_are() -> None:
             assert q is not None and (q.kind, q.l, q.i) == (q_kind, 1, 1), (label, column)
         q = names.lookup(table["Fehler δ^l_i"][column])
         assert q is not None and (q.kind, q.l, q.i) == ("delta", 2, 0)
+
+
+def test_the_latex_report_keeps_unicode_indices_inside_math() -> None:
+    answers = "z1_1 = 2.4\ndelta1_1 = -0.0233\ndW1_11 = -0.0303\nW1_11 = 2.0137"
+    latex = check_texts(PARAMETER_BACKPROP, answers, fmt="latex").report
+    prose = re.sub(r"\$[^$]*\$", "", latex)
+    assert not re.search("[⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉δσ∂½]", prose), prose
+    assert "\\times" in latex and "\\hookrightarrow" in latex and "\\checkmark" in latex

@@ -150,13 +150,15 @@ class Grading:
         en = lang == "en"
         n = len(self.verdicts)
         parts = [f"{self.count('right')} {'of' if en else 'von'} {n} {'right' if en else 'richtig'}"]
-        words = {"follow": ("Folgefehler", "consequential error(s)"), "wrong": ("falsch", "wrong"),
+        words = {"follow": ("Folgefehler", "consequential error" + ("s" if self.count("follow") > 1 else "")), "wrong": ("falsch", "wrong"),
                  "coarse": ("zu grob gerundet", "rounded too coarsely")}
         for status, (de, english) in words.items():
             if self.count(status):
                 parts.append(f"{self.count(status)} {english if en else de}")
         if self.unknown:
-            parts.append(f"{len(self.unknown)} {'unknown name(s)' if en else 'unbekannte Namen'}")
+            k = len(self.unknown)
+            parts.append(f"{k} " + (("unknown name" + ("s" if k > 1 else "")) if en
+                                    else ("unbekannter Name" if k == 1 else "unbekannte Namen")))
         if self.missing:
             parts.append(f"{len(self.missing)} {'not answered' if en else 'nicht beantwortet'}")
         return ", ".join(parts)

@@ -117,7 +117,8 @@ def _value_line(q: Quantity, value: object, g: Grading) -> Math:
 def _verdict_blocks(v: Verdict, g: Grading, lang: str, lines: Dict[str, Tuple[Eq, Optional[Heading]]]) -> List[Block]:
     T, min_digits = _TEXT[lang], g.min_digits
     printed = g.names.printed(v.quantity)
-    given: List[Part] = [Math(_MARKS[v.status]), " ", printed, f" = {v.answer.text}"]
+    name = Math(name_expr(v.quantity, g.setup.notation, g.trace.L))
+    given: List[Part] = [Math(_MARKS[v.status]), " ", name, f" = {v.answer.text}"]
     if v.answer.name != printed:
         given.append(f" ({v.answer.name}, {T['line']} {v.answer.line})")
     else:
@@ -165,7 +166,7 @@ def report_blocks(g: Grading, lang: str = "de", decimals: int = DEFAULT_DECIMALS
     first = g.first_wrong
     if first is not None:
         printed = g.names.printed(first.quantity)
-        parts: List[Part] = [T["first_text"], printed]
+        parts: List[Part] = [T["first_text"], Math(name_expr(first.quantity, g.setup.notation, g.trace.L))]
         line = lines.get(printed)
         if line is not None and line[1] is not None:
             formula = [p for p in line[1].parts if isinstance(p, Math)]

@@ -148,8 +148,8 @@ SLIPS: Tuple[Slip, ...] = (
     Slip("wrong_sign", "falsches Vorzeichen im Gradientenschritt (+ statt −)",
          "wrong sign in the update (+ instead of −)", _update_with(lambda eta: -eta)),
     Slip("relu_prime_zero", "ReLU'(0) = 1 statt 0 genommen", "ReLU'(0) = 1 used instead of 0", _relu_prime_zero),
-    Slip("half_squared", "½ beim quadratischen Fehler vergessen oder zu viel (Faktor 2)",
-         "½ of the squared error left out or added (factor 2)", _half_squared),
+    Slip("half_squared", "Faktor 1/2 beim quadratischen Fehler vergessen oder zu viel (Faktor 2)",
+         "factor 1/2 of the squared error left out or added (factor 2)", _half_squared),
 )
 
 _BY_KEY: Dict[str, Slip] = {s.key: s for s in SLIPS}
