@@ -10,6 +10,7 @@ A teacher's tools, one idea per module:
 * ``slips``         — the typical slips, each a wrong formula whose value can be recognised;
 * ``grading``       — ✓/✗, Folgefehler, the first wrong step: ``check``;
 * ``report``        — the grading written down as text, Markdown or LaTeX, German or English;
+* ``texts``         — the whole check as one plain function of two texts;
 * ``generator``     — a new exercise with pleasant numbers from a seed;
 * ``sheets``        — problem and solution sheets, Markdown and standalone LaTeX.
 
