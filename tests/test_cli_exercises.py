@@ -48,3 +48,14 @@ def test_check_with_the_exercise_as_options(tmp_path: Path) -> None:
     answers.write_text("dW1_12 = -0.0168\nW1_12 = 1.0084\n", encoding="utf-8")
     r = run_main("check", str(answers), *NET, "--target", "0,1", "--eta", "0.5", "--format", "markdown")
     assert r.returncode == 0 and "2 von 2 richtig" in r.stdout and "$\\checkmark$" in r.stdout
+
+
+def test_check_details_and_a_bad_exercise_file(tmp_path: Path) -> None:
+    answers = tmp_path / "a.txt"
+    answers.write_text("z1_1 = 2.4\n", encoding="utf-8")
+    r = run_main("check", str(EXAMPLES / "training-backprop.txt"), str(answers), "--details")
+    assert r.returncode == 0 and "Rechenweg: z¹₁ = w¹₁₁·x₁ + w¹₁₂·x₂ + b¹₁ = 2·1.3 + 1·0.8 + (−1)" in r.stdout
+    bad = tmp_path / "aufgabe.txt"
+    bad.write_text("W1 = 1 2\nW2 = 3\n", encoding="utf-8")
+    r = run_main("check", str(bad), str(answers))
+    assert r.returncode == 2 and "b1 is missing" in r.stderr

@@ -114,7 +114,8 @@ def _value_line(q: Quantity, value: object, g: Grading) -> Math:
     return Math(chain(lhs, value=value))  # type: ignore[arg-type]
 
 
-def _verdict_blocks(v: Verdict, g: Grading, lang: str, lines: Dict[str, Tuple[Eq, Optional[Heading]]]) -> List[Block]:
+def _verdict_blocks(v: Verdict, g: Grading, lang: str, lines: Dict[str, Tuple[Eq, Optional[Heading]]],
+                    details: bool = False) -> List[Block]:
     T, min_digits = _TEXT[lang], g.min_digits
     printed = g.names.printed(v.quantity)
     name = Math(name_expr(v.quantity, g.setup.notation, g.trace.L))
@@ -127,6 +128,9 @@ def _verdict_blocks(v: Verdict, g: Grading, lang: str, lines: Dict[str, Tuple[Eq
     if v.status == "right":
         if v.own_values:
             given.append(T["own_values"])
+        right_line = lines.get(printed)
+        if details and right_line is not None:
+            return [Para(tuple(given), indent=2), Para((T["rechenweg"], Math(right_line[0])), indent=6)]
         return [Para(tuple(given), indent=2)]
     if v.status == "follow":
         detail: List[Part] = [T["follow"], T["follow_would"], _value_line(v.quantity, v.right, g)]
@@ -144,8 +148,11 @@ def _verdict_blocks(v: Verdict, g: Grading, lang: str, lines: Dict[str, Tuple[Eq
     return blocks
 
 
-def report_blocks(g: Grading, lang: str = "de", decimals: int = DEFAULT_DECIMALS) -> List[Block]:
-    """The report as blocks: title, rule, every answer, first mistake, unknown and missing names, summary."""
+def report_blocks(g: Grading, lang: str = "de", decimals: int = DEFAULT_DECIMALS, details: bool = False) -> List[Block]:
+    """The report as blocks: title, rule, every answer, first mistake, unknown and missing names, summary.
+
+    A wrong answer always shows its Rechenweg line; with ``details`` a right one does, too.
+    """
     lang = "en" if lang == "en" else "de"
     T = _TEXT[lang]
     n, t = g.setup.notation, g.trace
@@ -162,7 +169,7 @@ def report_blocks(g: Grading, lang: str = "de", decimals: int = DEFAULT_DECIMALS
         Heading(2, (T["answers"],)),
     ]
     for v in g.verdicts:
-        blocks += _verdict_blocks(v, g, lang, lines)
+        blocks += _verdict_blocks(v, g, lang, lines, details)
     first = g.first_wrong
     if first is not None:
         printed = g.names.printed(first.quantity)
@@ -196,7 +203,8 @@ def _missing_text(g: Grading, T: Dict[str, str]) -> str:
     return "; ".join(", ".join(group) for group in groups)
 
 
-def render(g: Grading, fmt: str = "text", lang: str = "de", decimals: Optional[int] = None) -> str:
+def render(g: Grading, fmt: str = "text", lang: str = "de", decimals: Optional[int] = None,
+           details: bool = False) -> str:
     """The report of ``g`` as "text", "markdown" or "latex" (a fragment; sheets make full documents)."""
     d = DEFAULT_DECIMALS if decimals is None else decimals
-    return render_blocks(report_blocks(g, lang, d), fmt, d)
+    return render_blocks(report_blocks(g, lang, d, details), fmt, d)

@@ -43,12 +43,13 @@ class CheckResult:
 
 
 def check_texts(exercise_text: str, answer_text: str, lang: str = "de", fmt: str = "text",
-                min_digits: int = DEFAULT_MIN_DIGITS, decimals: Optional[int] = None) -> CheckResult:
+                min_digits: int = DEFAULT_MIN_DIGITS, decimals: Optional[int] = None,
+                details: bool = False) -> CheckResult:
     """Check the answers in ``answer_text`` against the exercise in ``exercise_text``.
 
     ``lang`` is "de" or "en", ``fmt`` "text", "markdown" or "latex";
     ``decimals`` the decimals of rounded values in the report (default: the
-    exercise's, else 4).
+    exercise's, else 4); ``details`` shows the Rechenweg line of right answers, too.
     """
     try:
         ex = exercise_file.parse(exercise_text, "exercise")
@@ -56,4 +57,4 @@ def check_texts(exercise_text: str, answer_text: str, lang: str = "de", fmt: str
     except ValueError as e:
         return CheckResult(f"{e}\n", 2, None, str(e))
     d = decimals if decimals is not None else ex.decimals
-    return CheckResult(report.render(grading, fmt, lang, d), grading.exit_code, grading)
+    return CheckResult(report.render(grading, fmt, lang, d, details), grading.exit_code, grading)

@@ -47,6 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--loss", metavar="NAME", help="loss function")
     parser.add_argument("--min-digits", type=int, default=DEFAULT_MIN_DIGITS,
                         help=f"significant digits an inexact answer needs at least (default {DEFAULT_MIN_DIGITS})")
+    parser.add_argument("--details", action="store_true",
+                        help="show the Rechenweg line of every answer, also of the right ones")
     add_output_arguments(parser)
 
 
@@ -61,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
     answers = answer_file.read(args.files[-1])
     grading = check(Setup.from_exercise(ex), answers, args.min_digits)
     decimals = ex.decimals if ex.decimals is not None else args.decimals
-    print(report.render(grading, args.format, args.lang, decimals), end="")
+    print(report.render(grading, args.format, args.lang, decimals, args.details), end="")
     return grading.exit_code
