@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn.exercises.exercise_file import ASKS, Exercise
 from purenn.exercises.setup import Setup
@@ -27,7 +27,7 @@ from purenn.rechenweg.display import decimal_text
 __all__ = ["DIFFICULTIES", "MAX_Z", "MIN_DELTA", "generate"]
 
 #: difficulty → (step of the numbers, largest weight, largest input)
-DIFFICULTIES: Dict[str, tuple] = {  # type: ignore[type-arg]
+DIFFICULTIES: Dict[str, Tuple[Fraction, int, int]] = {
     "easy": (Fraction(1, 2), 2, 2),
     "medium": (Fraction(1, 10), 2, 2),
     "hard": (Fraction(1, 100), 2, 2),
@@ -53,7 +53,8 @@ def _row(values: Sequence[Fraction]) -> str:
 
 
 def _draw(rng: random.Random, sizes: Sequence[int], step: Fraction, w_max: int, x_max: int) -> Exercise:
-    weights, biases = {}, {}
+    weights: Dict[int, str] = {}
+    biases: Dict[int, str] = {}
     for l in range(1, len(sizes)):
         weights[l] = "; ".join(_row([_number(rng, step, w_max) for _ in range(sizes[l - 1])]) for _ in range(sizes[l]))
         biases[l] = _row([_number(rng, step, 1) for _ in range(sizes[l])])
