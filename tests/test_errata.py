@@ -956,7 +956,7 @@ def test_training_vectors_are_columns():
     net = Network.create([3, 4, 1], hidden="relu", output="relu", seed=1)
     column = net.predict([[0], [0], [1]])  # the course's input, row by row as numpy.array takes it
     assert column.shape == (1, 1) and column == net.predict([0, 0, 1])
-    with pytest.raises(ValueError, match="expected 3 input values .* got 1"):
+    with pytest.raises(ValueError, match="the input has 1 value, but layer 0 has 3 neurons"):
         net.predict([[0, 0, 1]])  # a row vector: one row, three columns
 
 

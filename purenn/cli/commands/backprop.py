@@ -14,7 +14,7 @@ import argparse
 from typing import Optional
 
 from purenn import losses
-from purenn.cli import netspec
+from purenn.cli import exercise_args, netspec
 from purenn.cli.commands.forward import (
     add_input_argument, add_output_arguments, print_trace, read_input, with_relu_choice,
 )
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # The help of each option, in German and English: purenn/cli/texts.py.
     netspec.install(parser, "--input VALUES --target VALUES [--eta NUMBER] [--loss NAME] [options]")
     add_input_argument(parser)
-    parser.add_argument("--target", required=True, metavar="VALUES", action="append")
+    parser.add_argument("--target", metavar="VALUES", action="append")
     parser.add_argument("--eta", metavar="NUMBER")
     parser.add_argument("--loss", metavar="NAME")
     add_output_arguments(parser)
@@ -49,6 +49,8 @@ def read_loss(args: argparse.Namespace) -> Optional[Loss]:
 
 def read_target(args: argparse.Namespace, net: Network, N: int) -> Input:
     """``--target``: one per ``--input``, each with one value per output neuron."""
+    if args.target is None:
+        raise ValueError("--target is missing: give the target y, e.g. --target 0,1 (or 'target = …' in an exercise file)")
     n_out = net.structure[-1]
     texts = args.target if isinstance(args.target, list) else [args.target]
     if len(texts) != N:
@@ -60,6 +62,7 @@ def read_target(args: argparse.Namespace, net: Network, N: int) -> Input:
 
 
 def run(args: argparse.Namespace) -> int:
+    exercise_args.apply_exercise_file(args)  # NET may be an exercise file (aufgabe.txt)
     net = with_relu_choice(netspec.network_from_args(args), args)
     x = read_input(args, net)
     N = x.n_cols if isinstance(x, Matrix) else 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from purenn import activations
-from purenn.cli import netspec
+from purenn.cli import exercise_args, netspec
 from purenn.layer import Layer
 from purenn.rechenweg import mathtext, notation, render
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_input_argument(parser: argparse.ArgumentParser) -> None:
     """``--input``, once for one example, several times for a mini-batch."""
-    parser.add_argument("--input", required=True, metavar="VALUES", action="append")
+    parser.add_argument("--input", metavar="VALUES", action="append")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +61,8 @@ def with_relu_choice(net: Network, args: argparse.Namespace) -> Network:
 
 def read_input(args: argparse.Namespace, net: Network) -> Input:
     """``--input``, checked against the network's input layer: one example, or a batch with one per column."""
+    if args.input is None:
+        raise ValueError("--input is missing: give the input x, e.g. --input 1.3,0.8 (or 'input = …' in an exercise file)")
     n = net.structure[0]
     expected = f"the network has {n} input{'' if n == 1 else 's'} (W^1 has {n} column{'' if n == 1 else 's'})"
     texts = args.input if isinstance(args.input, list) else [args.input]
@@ -76,5 +78,6 @@ def print_trace(t: Trace, args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    exercise_args.apply_exercise_file(args)  # NET may be an exercise file (aufgabe.txt)
     net = with_relu_choice(netspec.network_from_args(args), args)
     return print_trace(trace(net, read_input(args, net)), args)

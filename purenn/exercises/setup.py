@@ -1,0 +1,150 @@
+"""An exercise made concrete: the network, x, y, the loss, η, the notation — and its Rechenweg.
+
+``Setup.from_exercise`` reads the texts of an ``Exercise`` (the command
+line's syntax: ``"2,1;1,2;0.5,3"``) into numbers, checks that the shapes
+fit, and ``trace()`` gives the Rechenweg with the right values, computed by
+the core (``Network.forward``, ``backward``, ``step`` through
+``purenn.rechenweg.trace``).
+
+>>> from purenn.exercises.exercise_file import parse
+>>> s = Setup.from_exercise(parse("W1 = 5 2 4\\nb1 = 1\\nact = relu\\ninput = 0.2 0.1 0.25\\nexact = yes"))
+>>> s.trace().z(1)[0, 0]
+Fraction(16, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+from purenn import activations, losses
+from purenn.exercises.exercise_file import Exercise, ExerciseError
+from purenn.layer import Layer
+from purenn.losses import Loss
+from purenn.matrix import Matrix
+from purenn.network import Network
+from purenn.rechenweg import notation as notations
+from purenn.rechenweg.exact import parse_scalar
+from purenn.rechenweg.notation import Notation
+from purenn.rechenweg.trace import Trace, trace
+from purenn.scalars import Scalar
+
+__all__ = ["Setup", "parse_rows", "parse_values"]
+
+
+def _entries(row: str) -> List[str]:
+    return [e for e in re.split(r"[,\s]+", row.strip()) if e]
+
+
+def parse_rows(text: str, what: str, exact: bool) -> List[List[Scalar]]:
+    """A matrix typed as ``"2,1;1,2;0.5,3"``: rows split at ``;``, entries at ``,`` or spaces."""
+    rows = [r for r in text.strip().split(";")]
+    if len(rows) > 1 and not rows[-1].strip():
+        rows.pop()
+    parsed: List[List[Scalar]] = []
+    for k, row in enumerate(rows, start=1):
+        entries = _entries(row)
+        if not entries:
+            raise ExerciseError(f"{what}: row {k} is empty")
+        parsed.append([parse_scalar(e, exact, f"{what}, row {k}") for e in entries])
+    for k, parsed_row in enumerate(parsed[1:], start=2):
+        if len(parsed_row) != len(parsed[0]):
+            raise ExerciseError(f"{what}: row {k} has {len(parsed_row)} entries, row 1 has {len(parsed[0])}")
+    return parsed
+
+
+def parse_values(text: str, what: str, exact: bool) -> List[Scalar]:
+    """A vector typed as ``"-1,0,-0.25"`` (or as a column ``"-1;0;-0.25"``)."""
+    rows = parse_rows(text, what, exact)
+    if len(rows) == 1:
+        return rows[0]
+    if all(len(r) == 1 for r in rows):
+        return [r[0] for r in rows]
+    raise ExerciseError(f"{what} is one list of numbers, got {len(rows)} rows separated by ';'")
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the Rechenweg needs: ``net``, ``x``, and for backpropagation ``y``, ``loss``, ``eta``."""
+
+    exercise: Exercise
+    net: Network
+    x: List[Scalar]
+    y: Optional[List[Scalar]]
+    loss: Optional[Loss]
+    eta: Optional[Scalar]
+    notation: Notation
+
+    @classmethod
+    def from_exercise(cls, ex: Exercise) -> "Setup":
+        """Read and check every number of ``ex``; a missing or ill-fitting one is one clear sentence."""
+        net = _network(ex)
+        if ex.input is None:
+            raise ExerciseError("the input is missing: give it as 'input = 1.3, 0.8' (or --input 1.3,0.8)")
+        x = parse_values(ex.input, "input", ex.exact)
+        m = net.structure[0]
+        if len(x) != m:
+            raise ExerciseError(f"input has {len(x)} values, but W1 has {m} columns (one per input)")
+        y: Optional[List[Scalar]] = None
+        loss: Optional[Loss] = None
+        eta: Optional[Scalar] = None
+        if ex.ask == "backprop":
+            if ex.target is None:
+                raise ExerciseError("a backpropagation exercise needs the target: 'target = 0, 1' (or --target 0,1)")
+            y = parse_values(ex.target, "target", ex.exact)
+            if len(y) != net.structure[-1]:
+                raise ExerciseError(
+                    f"target has {len(y)} values, but the output layer has {net.structure[-1]} neurons"
+                )
+            try:
+                loss = losses.get(ex.loss) if ex.loss else net.default_loss()
+            except ValueError as e:
+                raise ExerciseError(f"loss: {e}") from None
+            if ex.eta is not None:
+                eta = parse_scalar(ex.eta, ex.exact, "eta")
+                if not eta > 0:
+                    raise ExerciseError(f"eta: the learning rate must be positive, got {ex.eta}")
+        try:
+            notation = notations.get(ex.notation or notations.DEFAULT)
+        except ValueError as e:
+            raise ExerciseError(f"notation: {e}") from None
+        return cls(ex, net, x, y, loss, eta, notation)
+
+    def trace(self) -> Trace:
+        """The Rechenweg of the exercise: every value computed by the core."""
+        return trace(self.net, self.x, self.y, self.loss, self.eta)
+
+
+def _network(ex: Exercise) -> Network:
+    L = ex.L
+    if L == 0:
+        raise ExerciseError("no network: give W1 and b1 (and W2, b2, … for more layers)")
+    for k in range(1, L + 1):
+        for kind, table in (("W", ex.weights), ("b", ex.biases)):
+            if k not in table:
+                raise ExerciseError(f"{kind}{k} is missing: every layer 1..{L} needs W and b")
+    if not ex.act:
+        raise ExerciseError("act is missing: name the activation of each layer, e.g. 'act = sigmoid, softmax'")
+    names = [n.strip() for n in ex.act.split(",") if n.strip()]
+    if len(names) == 1:
+        names = names * L
+    if len(names) != L:
+        raise ExerciseError(f"act names {len(names)} activations for {L} layers: one per layer, or one for all")
+    layers: List[Layer] = []
+    for k in range(1, L + 1):
+        W = Matrix(parse_rows(ex.weights[k], f"W{k}", ex.exact))
+        b = parse_values(ex.biases[k], f"b{k}", ex.exact)
+        if len(b) != W.n_rows:
+            raise ExerciseError(f"b{k} has {len(b)} entries, but W{k} has {W.n_rows} rows: one bias per neuron")
+        if layers and W.n_cols != layers[-1].n_neurons:
+            raise ExerciseError(
+                f"W{k} has {W.n_cols} columns, but W{k - 1} has {layers[-1].n_neurons} rows: "
+                f"W{k} needs one column per neuron of layer {k - 1}"
+            )
+        try:
+            sigma = activations.get(names[k - 1])
+        except ValueError as e:
+            raise ExerciseError(f"act, layer {k}: {e}") from None
+        layers.append(Layer(W, Matrix.column(b), sigma))
+    return Network(layers)
