@@ -298,6 +298,7 @@ function mnistSettings() {
 
 let trained = false;
 let curve = [];
+let lastTraining = null;
 
 async function startTraining() {
   writeHash();
@@ -322,6 +323,7 @@ async function startTraining() {
   try {
     const result = await python("train_mnist", settings);
     trained = true;
+    lastTraining = result;
     $("m-bar").style.width = "100%";
     $("m-status").textContent = msg().done(result);
     $("m-status").dataset.perSecond = result.per_second;
@@ -445,10 +447,14 @@ function setupCanvas() {
 }
 
 let predicting = Promise.resolve();
+let queued = false;
 
+// One prediction after another, so the answer shown belongs to the last stroke; strokes that
+// end while one waits are seen by it (it reads the canvas when it starts).
 function predictDrawing() {
-  // one prediction after another, so the shown answer belongs to the last stroke
-  predicting = predicting.then(predictNow, predictNow);
+  if (queued) return;
+  queued = true;
+  predicting = predicting.then(() => { queued = false; return predictNow(); });
 }
 
 async function predictNow() {
@@ -529,7 +535,8 @@ function init() {
   startWorker();
   // The first Rechenweg appears as soon as Python is there: the example, or the shared exercise.
   if (tab === "rechenweg") computeRechenweg();
-  window.purennPage = { fromLink, whenReady: () => whenReady };
+  // for the real-browser test (scripts/web/browser-test.mjs): wait until the page has answered
+  window.purennPage = { fromLink, ready: () => whenReady, predicted: () => predicting, lastTraining: () => lastTraining };
 }
 
 if (location.protocol !== "file:") init();

@@ -200,7 +200,8 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
     return {
         "structure": net.structure, "eta": eta, "seed": seed,
         "accuracy": ev.accuracy, "confusion": ev.confusion, "test": ev.total,
-        "seconds": seconds, "per_second": epochs * len(train) / seconds if seconds > 0 else 0.0,
+        # examples/s as `purenn mnist` counts them: the training steps, without the evaluation
+        "seconds": seconds, "per_second": epochs * len(train) / max(sum(r.seconds for r in history), 1e-9),
         "history": [{"epoch": r.epoch, "loss": r.loss, "accuracy": r.accuracy,
                      "test_loss": r.test_loss, "test_accuracy": r.test_accuracy} for r in history],
     }
@@ -220,7 +221,7 @@ def predict(pixels: Sequence[float]) -> Dict[str, Any]:
         raise ValueError("train the network first")
     if len(pixels) != mnist.PIXELS:
         raise ValueError(f"expected {mnist.PIXELS} pixels, got {len(pixels)}")
-    p = [float(v) for v in net.predict(list(pixels))]
+    p = [float(v) for v in net.predict(list(pixels)).flat()]
     return {"digit": argmax(p), "probabilities": p}
 
 
