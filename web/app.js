@@ -188,8 +188,8 @@ function renderLayers(layers) {
     const el = document.createElement("fieldset");
     el.className = "layer";
     el.innerHTML = `<legend>${t("layer")} ${l}</legend>
-      <label>${t("weights")}<sup>${l}</sup> <input class="W" id="W${l}" placeholder="2,1;1,2;0.5,3"></label>
-      <label>${t("bias")}<sup>${l}</sup> <input class="b" id="b${l}" placeholder="-1,0,-0.25"></label>`;
+      <label><span>${t("weights")}<sup>${l}</sup></span> <input class="W" id="W${l}" placeholder="2,1;1,2;0.5,3"></label>
+      <label><span>${t("bias")}<sup>${l}</sup></span> <input class="b" id="b${l}" placeholder="-1,0,-0.25"></label>`;
     el.querySelector(".W").value = layer.W;
     el.querySelector(".b").value = layer.b;
     box.appendChild(el);
