@@ -123,3 +123,12 @@ def test_the_zip_is_reproducible_and_runs_without_the_checkout(tmp_path: Path) -
                          cwd=tmp_path, check=True).stdout.splitlines()
     assert out[0].startswith(str(site))
     assert out[-1].strip() == "a¹ = (2)ᵀ"
+
+
+def test_the_answer_field_waits_for_purenn_check() -> None:
+    # the page shows its answer field only when this purenn has `purenn check` (purenn.exercises)
+    available = importlib.util.find_spec("purenn.exercises") is not None
+    assert page.answer_check_available() is available
+    if not available:
+        with pytest.raises(ValueError, match="no answer check"):
+            page.check_answers(EXERCISE, "z1_1 = 2.4")
