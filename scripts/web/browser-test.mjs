@@ -13,7 +13,8 @@
 //    same settings, the curve must have a point per epoch, the confusion matrix 500 digits;
 // 5. draws a held-out digit on the canvas with pointer events, row by row as runs of ink:
 //    the network must recognise it;
-// 6. opens the MNIST link and trains again: the same seed gives the same losses.
+// 6. opens the MNIST link and trains again: the same seed gives the same losses;
+// 7. (without the browser) latex.js typesets the Rechenweg of every notation, exact and not.
 // Screenshots go to --artifacts. Exit code 0 when all holds, 1 otherwise.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -269,10 +270,31 @@ async function sameSeed(browser, link, first) {
   await page.close();
 }
 
+// Every LaTeX command a Rechenweg uses, in every notation, exact and not, must be one latex.js
+// typesets (no browser needed for this one).
+async function everyRechenweg() {
+  console.log("latex.js on the Rechenweg of every notation (backprop with η, float and exact):");
+  const { latexToHtml } = await import(new URL("../../web/latex.js", import.meta.url).href);
+  let unknown = new Set(), leftovers = 0, count = 0;
+  for (const notation of ["parameter", "matrizen", "ki"]) {
+    for (const [act, extra] of [["sigmoid,softmax", []], ["tanh,relu", ["--exact", "--lang", "en"]], ["leaky_relu,identity", []]]) {
+      const args = [...EXERCISE_ARGS.slice(0, -4), "--act", act, "--input", EXERCISE.input];
+      const tex = cpython(["-m", "purenn", "backprop", ...args, "--target", "0,1", "--eta", "0.5", "--notation", notation,
+        "--format", "latex", ...extra]);
+      const html = latexToHtml(tex);
+      for (const m of html.matchAll(/<span class="unknown">([^<]*)<\/span>/g)) unknown.add(m[1]);
+      if (/\\[a-zA-Z]/.test(html.replace(/<[^>]+>/g, ""))) leftovers++;
+      count++;
+    }
+  }
+  check(unknown.size === 0 && leftovers === 0, `${count} Rechenwege typeset without an unknown command${unknown.size ? ": " + [...unknown].join(" ") : ""}`);
+}
+
 // -- main ------------------------------------------------------------------------------------
 
 fs.mkdirSync(artifacts, { recursive: true });
 const ref = reference();
+await everyRechenweg();
 const { server, url } = await serve();
 let browser;
 let version = "?";
