@@ -9,6 +9,7 @@ and ``_repr_html_`` are called. No Jupyter is needed.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import math
 from fractions import Fraction
@@ -26,8 +27,9 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "examples" / "noteb
 REPRS = ("_repr_markdown_", "_repr_latex_", "_repr_html_")
 
 
+@functools.lru_cache(maxsize=None)
 def run_notebook(path: Path) -> Tuple[Dict[str, Any], List[Dict[str, str]]]:
-    """Every code cell in one namespace; returns it and what each cell displayed."""
+    """Every code cell in one namespace; returns it and what each cell displayed (run once per notebook)."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     namespace: Dict[str, Any] = {"__name__": "__main__"}
     shown: List[Dict[str, str]] = []
