@@ -14,7 +14,8 @@
 // 5. draws a held-out digit on the canvas with pointer events, row by row as runs of ink:
 //    the network must recognise it;
 // 6. opens the MNIST link and trains again: the same seed gives the same losses;
-// 7. (without the browser) latex.js typesets the Rechenweg of every notation, exact and not.
+// 7. opened as file://, the page says that it needs a server and gives the one-liner;
+// 8. (without the browser) latex.js typesets the Rechenweg of every notation, exact and not.
 // Screenshots go to --artifacts. Exit code 0 when all holds, 1 otherwise.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -204,6 +205,15 @@ async function sharedLink(browser, link, shownText) {
   await english.page.close();
 }
 
+async function fromFile(browser) {
+  console.log("opened as a file (file://), where Pyodide cannot start:");
+  const page = await browser.newPage();
+  await page.goto(`file://${path.join(site, "index.html")}`, { waitUntil: "load" });
+  const warning = await page.$eval("#file-warning", (e) => (e.hidden ? "" : e.textContent));
+  check(warning.includes("python3 -m http.server"), "the page says so and gives the one-line server");
+  await page.close();
+}
+
 async function train(page) {
   await page.$eval("#m-accuracy", (e) => { e.dataset.value = ""; });
   const started = Date.now();
@@ -307,6 +317,7 @@ try {
   console.log(`${version}, site ${site} on ${url}`);
   const { link, shownText } = await forwardPass(browser, url, ref);
   await sharedLink(browser, link, shownText);
+  await fromFile(browser);
   const trained = await mnist(browser, url, ref);
   await drawDigit(trained.page, ref.digit);
   await trained.page.close();
