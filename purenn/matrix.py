@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator, List, Sequence, Tuple
 
+from purenn.rechenweg import display
 from purenn.scalars import Scalar, describe, is_number
 
 __all__ = ["Matrix", "bracketed"]
@@ -157,6 +158,17 @@ class Matrix:
         ⎝-3    4⎠
         """
         return "\n".join(bracketed([[_format(v) for v in r] for r in self.rows]))
+
+    # In a Jupyter notebook a Matrix shows itself as the slides write it (purenn.rechenweg.display).
+
+    def _repr_latex_(self) -> str:
+        return display.matrix_latex(self)
+
+    def _repr_markdown_(self) -> str:
+        return display.matrix_markdown(self)
+
+    def _repr_html_(self) -> str:
+        return display.matrix_html(self)
 
     # -- the operations of the documents ------------------------------------
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn.matrix import Matrix
+from purenn.rechenweg import display
 from purenn.scalars import Scalar
 
 __all__ = ["ForwardPass", "Gradients"]
@@ -63,6 +64,17 @@ class ForwardPass:
         """a^L."""
         return self.activations[-1]
 
+    # In a notebook `net.forward(x)` shows a^0, z^l, a^l as matrices (purenn.rechenweg.display).
+
+    def _repr_latex_(self) -> str:
+        return display.forward_latex(self)
+
+    def _repr_markdown_(self) -> str:
+        return display.forward_markdown(self)
+
+    def _repr_html_(self) -> str:
+        return display.forward_html(self)
+
 
 @dataclass(frozen=True)
 class Gradients:
@@ -111,3 +123,14 @@ class Gradients:
         if key not in self._computed:
             self._computed[key] = _pick(self.deltas, l, "db", 1).sum_columns()
         return self._computed[key]
+
+    # In a notebook `net.backward(x, y)` shows C, δ^l, ∂C/∂W^l, ∂C/∂b^l (purenn.rechenweg.display).
+
+    def _repr_latex_(self) -> str:
+        return display.gradients_latex(self)
+
+    def _repr_markdown_(self) -> str:
+        return display.gradients_markdown(self)
+
+    def _repr_html_(self) -> str:
+        return display.gradients_html(self)

@@ -1,5 +1,10 @@
 """How a number is shown in a Rechenweg: in full when exact, rounded and marked ≈ when not.
 
+The same rules show a Matrix, a forward pass and its gradients in a Jupyter
+notebook (``Matrix._repr_latex_`` and friends delegate to the functions at
+the end of this module): as LaTeX, as Markdown with LaTeX formulas, and as
+HTML that needs no MathJax (JupyterLite, a notebook viewer).
+
 * an exact value (int or Fraction) whose decimal expansion terminates is
   written out in full: 16/5 → ``3.2``, 1/8 → ``0.125``;
 * any other exact value is written as a fraction: 1/3 → ``1/3``;
@@ -19,13 +24,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional, Tuple
+from html import escape
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 from purenn.scalars import Scalar, is_number
+
+if TYPE_CHECKING:  # only for the annotations: records and matrix import this module
+    from purenn.matrix import Matrix
+    from purenn.records import ForwardPass, Gradients
 
 __all__ = [
     "DEFAULT_DECIMALS", "MAX_DECIMALS", "THIN_SPACE", "terminates", "decimal_text", "grouped", "Shown", "show",
     "relation", "check_decimals",
+    "matrix_latex", "matrix_markdown", "matrix_html", "forward_latex", "forward_markdown", "forward_html",
+    "gradients_latex", "gradients_markdown", "gradients_html",
 ]
 
 #: Decimals shown for a rounded (≈) value unless the user asks for others.
@@ -152,3 +164,124 @@ def check_decimals(decimals: object) -> int:
             f"--decimals must be a whole number from 0 to {MAX_DECIMALS}, got {decimals!r}"
         )
     return decimals
+
+
+# -- in a notebook ---------------------------------------------------------------------
+
+#: One quantity of a record: (symbol as LaTeX, symbol as HTML, its matrix).
+_Item = Tuple[str, str, "Matrix"]
+
+
+def _latex_number(v: Scalar) -> str:
+    s = show(v)
+    magnitude = rf"\frac{{{s.fraction[0]}}}{{{s.fraction[1]}}}" if s.fraction is not None else s.digits
+    return ("-" if s.negative else "") + magnitude
+
+
+def _pmatrix(M: "Matrix") -> str:
+    body = r" \\ ".join(" & ".join(_latex_number(v) for v in row) for row in M.rows)
+    return r"\begin{pmatrix} " + body + r" \end{pmatrix}"
+
+
+def _relation(M: "Matrix") -> str:
+    """"=" if every entry is shown exactly, "≈" if one is rounded."""
+    return "=" if all(show(v).exact for row in M.rows for v in row) else "≈"
+
+
+def _html_matrix(M: "Matrix") -> str:
+    cells = "".join(f"<span>{escape(show(v).plain().replace('-', '−'))}</span>" for row in M.rows for v in row)
+    style = (f"display:inline-grid;grid-template-columns:repeat({M.n_cols},auto);gap:0.1em 0.9em;"
+             "border-left:1.5px solid;border-right:1.5px solid;border-radius:0.55em;padding:0.15em 0.5em;"
+             "vertical-align:middle;text-align:right;font-variant-numeric:tabular-nums")
+    return f'<span style="{style}">{cells}</span>'
+
+
+def matrix_latex(M: "Matrix") -> str:
+    r"""``M`` as a LaTeX formula: ``$\begin{pmatrix} 2 & 1 \\ 0.5 & 3 \end{pmatrix}$``, entries as in the Rechenweg."""
+    return f"${_pmatrix(M)}$"
+
+
+def matrix_markdown(M: "Matrix") -> str:
+    """``M`` as Markdown: its shape and the LaTeX formula."""
+    return f"{M.n_rows}×{M.n_cols} ${_pmatrix(M)}$"
+
+
+def matrix_html(M: "Matrix") -> str:
+    """``M`` as HTML in round brackets, without MathJax."""
+    return f'<div style="margin:0.3em 0">{_html_matrix(M)} <small>{M.n_rows}×{M.n_cols}</small></div>'
+
+
+def _latex_lines(items: Sequence[_Item], first: Optional[str] = None) -> str:
+    lines = [first] if first else []
+    lines += [rf"{sym} &{_relation_tex(M)} {_pmatrix(M)}" for sym, _, M in items]
+    return "$$\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}$$"
+
+
+def _relation_tex(M: "Matrix") -> str:
+    return "=" if _relation(M) == "=" else r"\approx"
+
+
+def _markdown_lines(items: Sequence[_Item], first: Optional[str] = None) -> str:
+    lines = [f"- ${first}$"] if first else []
+    lines += [f"- ${sym} {_relation_tex(M)} {_pmatrix(M)}$" for sym, _, M in items]
+    return "\n".join(lines)
+
+
+def _html_lines(title: str, items: Sequence[_Item], first: Optional[str] = None) -> str:
+    rows = [f"<div>{first}</div>"] if first else []
+    rows += [f'<div style="margin:0.35em 0">{sym} {_relation(M)} {_html_matrix(M)}</div>' for _, sym, M in items]
+    return f'<div style="font-family:serif;font-size:1.05em"><b>{escape(title)}</b>{"".join(rows)}</div>'
+
+
+def _forward_items(fp: "ForwardPass") -> List[_Item]:
+    # one example: a^l, z^l ('Parameter'); a batch: the matrices A^l, Z^l ('Matrizen' §3.7)
+    a, z = ("A", "Z") if fp.N > 1 else ("a", "z")
+    items: List[_Item] = [(f"{a}^{{0}}", f"<i>{a}</i><sup>0</sup>", fp.a(0))]
+    for l in range(1, fp.L + 1):
+        items.append((f"{z}^{{{l}}}", f"<i>{z}</i><sup>{l}</sup>", fp.z(l)))
+        items.append((f"{a}^{{{l}}}", f"<i>{a}</i><sup>{l}</sup>", fp.a(l)))
+    return items
+
+
+def forward_latex(fp: "ForwardPass") -> str:
+    """A forward pass as LaTeX: a^0, then z^l and a^l for l = 1..L."""
+    return _latex_lines(_forward_items(fp))
+
+
+def forward_markdown(fp: "ForwardPass") -> str:
+    """A forward pass as a Markdown list of formulas."""
+    return f"**Forward Pass** (N = {fp.N})\n\n" + _markdown_lines(_forward_items(fp))
+
+
+def forward_html(fp: "ForwardPass") -> str:
+    """A forward pass as HTML, without MathJax."""
+    return _html_lines(f"Forward Pass (N = {fp.N})", _forward_items(fp))
+
+
+def _gradient_items(g: "Gradients") -> List[_Item]:
+    items: List[_Item] = []
+    for l in range(g.L, 0, -1):  # backpropagation visits the layers from L down to 1
+        items.append((rf"\delta^{{{l}}}", f"δ<sup>{l}</sup>", g.delta(l)))
+        items.append((rf"\frac{{\partial C}}{{\partial W^{{{l}}}}}", f"∂<i>C</i>/∂<i>W</i><sup>{l}</sup>", g.dW(l)))
+        items.append((rf"\frac{{\partial C}}{{\partial b^{{{l}}}}}", f"∂<i>C</i>/∂<i>b</i><sup>{l}</sup>", g.db(l)))
+    return items
+
+
+def _loss_tex(g: "Gradients") -> str:
+    return f"C {'=' if show(g.loss).exact else chr(92) + 'approx'} {_latex_number(g.loss)}"
+
+
+def gradients_latex(g: "Gradients") -> str:
+    """The cost C and, from layer L down to 1, δ^l, ∂C/∂W^l and ∂C/∂b^l as LaTeX."""
+    return _latex_lines(_gradient_items(g), _loss_tex(g).replace(" ", " &", 1))
+
+
+def gradients_markdown(g: "Gradients") -> str:
+    """The gradients as a Markdown list of formulas."""
+    return f"**Backpropagation** (N = {g.N})\n\n" + _markdown_lines(_gradient_items(g), _loss_tex(g))
+
+
+def gradients_html(g: "Gradients") -> str:
+    """The gradients as HTML, without MathJax."""
+    loss = f"<i>C</i> {relation(g.loss)} {escape(show(g.loss).plain().replace('-', '−'))}"
+    return _html_lines(f"Backpropagation (N = {g.N})", _gradient_items(g), loss)

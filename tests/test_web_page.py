@@ -1,0 +1,134 @@
+"""The offline page's Python (web/purenn_page.py) and its build (scripts/web/build.py), with plain CPython.
+
+The page runs the same functions inside Pyodide; the real-browser test in
+.ci/run (scripts/web/browser-test.mjs) drives them through the page.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+from typing import List
+
+import pytest
+
+from cli_run import run_main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+page = _load("purenn_page", ROOT / "web" / "purenn_page.py")
+build = _load("purenn_web_build", ROOT / "scripts" / "web" / "build.py")
+
+# 'Parameter in neuronalen Netzen', Forward Pass an einem Beispiel
+EXERCISE = {"W1": "2,1;1,2;0.5,3", "b1": "-1,0,-0.25", "W2": "0,1,0;1,-1,1", "b2": "-1,0",
+            "act": "sigmoid,softmax", "input": "1.3,0.8"}
+EXERCISE_ARGS = ["--W1", "2,1;1,2;0.5,3", "--b1", "-1,0,-0.25", "--W2", "0,1,0;1,-1,1", "--b2", "-1,0",
+                 "--act", "sigmoid,softmax", "--input", "1.3,0.8"]
+
+
+@pytest.mark.parametrize("extra, options", [
+    ({}, []),
+    ({"format": "latex", "notation": "matrizen", "lang": "en"}, ["--notation", "matrizen", "--format", "latex", "--lang", "en"]),
+    ({"target": "0,1", "eta": "0.5", "exact": True}, ["--target", "0,1", "--eta", "0.5", "--exact"]),
+])
+def test_the_page_shows_what_the_command_line_prints(extra: dict, options: List[str]) -> None:
+    command = "backprop" if "target" in extra else "forward"
+    page_result = page.run_command(page.rechenweg_argv({**EXERCISE, **extra}))
+    cli = run_main(command, *EXERCISE_ARGS, *options)
+    assert cli.returncode == 0 and page_result["code"] == 0
+    assert page_result["stdout"] == cli.stdout
+
+
+def test_a_target_makes_it_backprop_and_eta_without_target_is_left_out() -> None:
+    assert page.rechenweg_argv({**EXERCISE, "eta": "0.5"})[0] == "forward"
+    assert "--eta=0.5" not in page.rechenweg_argv({**EXERCISE, "eta": "0.5"})
+    assert page.rechenweg_argv({**EXERCISE, "target": "0,1", "eta": "0.5"})[0] == "backprop"
+
+
+def test_a_mistake_in_the_form_is_the_command_lines_sentence() -> None:
+    result = page.run_command(page.rechenweg_argv({**EXERCISE, "b1": "-1,0"}))
+    assert result["code"] == 2
+    assert "--b1 has 2 entries, but --W1 has 3 rows" in result["stderr"]
+
+
+def test_a_pasted_command_line_fills_the_form_that_gives_it_back() -> None:
+    text = ('purenn backprop --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\\n'
+            '    --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5')
+    form = page.form_from_command(text)
+    assert form == {**EXERCISE, "target": "0,1", "eta": "0.5"}
+    assert page.rechenweg_argv(form)[1:5] == ["--W1=2,1;1,2;0.5,3", "--b1=-1,0,-0.25", "--W2=0,1,0;1,-1,1", "--b2=-1,0"]
+    with pytest.raises(ValueError, match="--frobnicate is not an option"):
+        page.form_from_command("purenn forward --frobnicate 3")
+
+
+def _drawn(pixels: List[float], zoom: int, top: int, left: int, size: int) -> List[float]:
+    """A 28×28 digit drawn ``zoom`` times as large at (top, left) on a size×size canvas."""
+    canvas = [0.0] * (size * size)
+    for r in range(28 * zoom):
+        for c in range(28 * zoom):
+            canvas[(top + r) * size + left + c] = pixels[(r // zoom) * 28 + c // zoom]
+    return canvas
+
+
+@pytest.mark.parametrize("zoom, top, left", [(10, 0, 0), (5, 3, 131)])
+def test_a_shipped_digit_drawn_large_comes_back_as_itself(zoom: int, top: int, left: int) -> None:
+    # MNIST's digits are scaled to fit 20×20 and centred by their centre of mass in 28×28;
+    # one drawn larger and anywhere on the canvas must therefore come back unchanged.
+    for index in (0, 1, 7):
+        digit = page.test_digit(index)["pixels"]
+        again = page.digit_from_drawing(_drawn(digit, zoom, top, left, 280), 280, 280)
+        assert max(abs(a - b) for a, b in zip(again, digit)) < 1e-9
+
+
+def test_an_empty_drawing_says_so() -> None:
+    with pytest.raises(ValueError, match="nothing is drawn"):
+        page.digit_from_drawing([0.0] * 100, 10, 10)
+
+
+def test_predict_needs_a_trained_network_and_784_pixels() -> None:
+    page._state.clear()
+    with pytest.raises(ValueError, match="train the network first"):
+        page.predict([0.0] * 784)
+
+
+def test_the_zip_is_reproducible_and_runs_without_the_checkout(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    count = build.write_zip(first)
+    build.write_zip(second)
+    assert first.read_bytes() == second.read_bytes()
+    names = zipfile.ZipFile(first).namelist()
+    assert count == len(names)
+    assert {"purenn/__init__.py", "purenn/data/mnist-5k-images-idx3-ubyte.gz", "purenn_page.py"} <= set(names)
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    # the page's Python, unpacked elsewhere, imports purenn from the zip's copy
+    site = tmp_path / "site"
+    zipfile.ZipFile(first).extractall(site)
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import purenn_page, purenn; "
+            "print(purenn.__file__); print(purenn_page.run_command(['forward', '--W1=2', '--b1=1', "
+            "'--act=relu', '--input=0.5'])['stdout'].splitlines()[-1])")
+    out = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True,
+                         cwd=tmp_path, check=True).stdout.splitlines()
+    assert out[0].startswith(str(site))
+    assert out[-1].strip() == "a¹ = (2)ᵀ"
+
+
+def test_the_answer_field_waits_for_purenn_check() -> None:
+    # the page shows its answer field only when this purenn has `purenn check` (purenn.exercises)
+    available = importlib.util.find_spec("purenn.exercises") is not None
+    assert page.answer_check_available() is available
+    if not available:
+        with pytest.raises(ValueError, match="no answer check"):
+            page.check_answers(EXERCISE, "z1_1 = 2.4")
