@@ -132,3 +132,11 @@ def test_the_answer_field_waits_for_purenn_check() -> None:
     if not available:
         with pytest.raises(ValueError, match="no answer check"):
             page.check_answers(EXERCISE, "z1_1 = 2.4")
+
+
+def test_the_answer_field_grades_with_purenn_check() -> None:
+    # the page's answers go to the real `purenn check`: z¹₁ = 2·1.3 + 1·0.8 − 1 = 2.4 is right, E = 5 is not
+    form = {**EXERCISE, "target": "0,1", "eta": "0.5"}
+    result = page.check_answers(form, "z1_1 = 2.4\nE = 5")
+    assert result["code"] == 1, result
+    assert "✓ z¹₁ = 2.4" in result["stdout"] and "✗ E = 5" in result["stdout"]
