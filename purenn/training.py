@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from purenn import _engine
+from purenn.io.mnist import Pixels
 from purenn.layer import Layer
 from purenn.losses import Loss, get as get_loss
 from purenn.matrix import Matrix
@@ -200,7 +201,7 @@ def evaluate(
 
 
 def _evaluate(
-    net: Network, xs: List[List[Scalar]], ys: List[List[Scalar]], C: Loss, batch_size: int = 100
+    net: Network, xs: List[Sequence[Scalar]], ys: List[Sequence[Scalar]], C: Loss, batch_size: int = 100
 ) -> Tuple[float, Optional[float]]:
     total, correct = 0.0, 0
     for first, A in predict_batches(net, xs, batch_size):
@@ -220,7 +221,7 @@ def check_eta(eta: object) -> None:
 
 
 def predict_batches(
-    net: Network, xs: List[List[Scalar]], batch_size: int = 100
+    net: Network, xs: Sequence[Sequence[Scalar]], batch_size: int = 100
 ) -> Iterator[Tuple[int, Matrix]]:
     """(first, A^L) for the inputs xs, taken batch_size examples at a time (one per column of A^L)."""
     fast = _engine.runs(net.layers, 1.0, xs)
@@ -230,7 +231,7 @@ def predict_batches(
         yield first, (_engine.predict(state, X) if fast else net.predict(Matrix.from_columns(X)))
 
 
-def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+def check_data(net: Network, data: Any, name: str) -> Tuple[List[Sequence[Scalar]], List[Sequence[Scalar]]]:
     """The inputs and targets of ``data`` as lists, after checking every number once."""
     if data is None or isinstance(data, (str, bytes)):
         raise TypeError(f"{name} must be a list of (input, target) pairs, got {describe(data)}")
@@ -238,8 +239,8 @@ def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], 
     if not pairs:
         raise ValueError(f"{name} is empty: training needs at least one (input, target) pair")
     n_in, n_out = net.structure[0], net.structure[-1]
-    xs: List[List[Scalar]] = []
-    ys: List[List[Scalar]] = []
+    xs: List[Sequence[Scalar]] = []
+    ys: List[Sequence[Scalar]] = []
     for k, pair in enumerate(pairs):
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise TypeError(f"{name}[{k}] must be an (input, target) pair, got {describe(pair)}")
@@ -248,7 +249,9 @@ def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], 
     return xs, ys
 
 
-def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
+def _vector(v: Any, n: int, what: str, german: str, layer: str) -> Sequence[Scalar]:
+    if isinstance(v, Pixels) and len(v) == n:
+        return v  # a digit's pixels: checked when read, kept compact, not copied
     if isinstance(v, Matrix):
         if v.n_cols != 1:
             raise ValueError(f"{what} must be one column, got a {v.n_rows}×{v.n_cols} matrix")
@@ -282,7 +285,7 @@ def _vector(v: Any, n: int, what: str, german: str, layer: str) -> List[Scalar]:
 _PLAIN = {float, int}
 
 
-def _is_one_hot(y: List[Scalar]) -> bool:
+def _is_one_hot(y: Sequence[Scalar]) -> bool:
     return sum(1 for v in y if v == 1) == 1 and all(v == 0 or v == 1 for v in y)
 
 

@@ -17,6 +17,7 @@ from typing import List, Sequence, Tuple
 from purenn.cli.main import UsageError
 from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
+from purenn.io.mnist import Example
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
 from purenn.training import History, Progress
@@ -32,7 +33,6 @@ EPILOG = """examples:
   purenn mnist --download ~/mnist                # the full 60,000 + 10,000 digits
 """
 
-Example = Tuple[List[float], List[float]]
 
 DEFAULT_HIDDEN = 40
 DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
