@@ -382,7 +382,7 @@ def measure(data: Batch, rounds: int, naive: bool) -> Dict[str, List[float]]:
     for name, c in contestants(naive).items():
         runs[name] = (c.epoch, c.prepare(data))  # type: ignore[attr-defined]
     for epoch, prepared in runs.values():
-        epoch(prepared[: 5 * BATCH])  # type: ignore[index]  # warm-up (and the JIT on PyPy)
+        epoch(prepared)  # warm-up: one epoch each (PyPy's JIT compiles the loops meanwhile)
     seconds: Dict[str, List[float]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, (epoch, prepared) in runs.items():

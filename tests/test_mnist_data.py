@@ -101,7 +101,7 @@ def test_embedded_split_is_deterministic_and_a_split(embedded: "tuple[List[mnist
 def test_embedded_digits_are_compact_and_cannot_change(embedded: "tuple[List[mnist.Example], List[mnist.Example]]") -> None:
     train, _ = load_embedded()
     x, y = train[0]
-    assert isinstance(x, mnist.Pixels) and len(x.data) == 784  # one byte per pixel
+    assert isinstance(x, mnist.Pixels) and len(x) == 784 and len(x.grey) == 139  # one byte per pixel with ink
     with pytest.raises(TypeError):
         x[300] = 42.0  # type: ignore[index]
     copy = x.tolist()
@@ -111,6 +111,9 @@ def test_embedded_digits_are_compact_and_cannot_change(embedded: "tuple[List[mni
     assert again[0][0][300] != 42.0 and again[0][1][7] == 1.0
     at, values = x.nonzero()
     assert at == [j for j in range(784) if x[j]] and values == [x[j] for j in at]
+    assert x[-1] == x[783] == 0.0 and x[7 * 28 + 12] == 56 / 255
+    with pytest.raises(IndexError):
+        x[784]
 
 
 def test_a_digit_takes_at_most_1_5_kb() -> None:
@@ -122,8 +125,9 @@ def test_a_digit_takes_at_most_1_5_kb() -> None:
         per_digit = (tracemalloc.get_traced_memory()[0] - before) / (len(train) + len(test))
     finally:
         tracemalloc.stop()
-    # 784 bytes of pixels and a one-hot list of 10, with their objects; a list of 784 floats alone is 6.3 KB
-    assert 900 < per_digit <= 1500
+    # 3 bytes per pixel with ink (about 150) and a one-hot list of 10, with their objects;
+    # a list of 784 floats alone is 6.3 KB
+    assert 600 < per_digit <= 1500
 
 
 def test_training_makes_no_second_copy_of_the_digits() -> None:
