@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tracemalloc
 from collections import Counter
 from pathlib import Path
 from typing import List, Sequence
@@ -14,6 +13,12 @@ from purenn import Network
 from purenn.io import mnist
 from purenn.io.idx import write_idx
 from purenn.io.mnist import label_of, load_directory, load_embedded, one_hot, render_digit
+
+try:
+    import tracemalloc
+except ImportError:  # PyPy has no tracemalloc (and another memory layout)
+    tracemalloc = None  # type: ignore[assignment]
+needs_tracemalloc = pytest.mark.skipif(tracemalloc is None, reason="measures memory with tracemalloc (CPython)")
 
 DATA = Path(mnist.__file__).parent.parent / "data"  # purenn/io/mnist.py reads purenn/data/
 
@@ -116,6 +121,7 @@ def test_embedded_digits_are_compact_and_cannot_change(embedded: "tuple[List[mni
         x[784]
 
 
+@needs_tracemalloc
 def test_a_digit_takes_at_most_1_5_kb() -> None:
     load_embedded()  # the decoded files are cached after the first call; measure the examples alone
     tracemalloc.start()
@@ -130,6 +136,7 @@ def test_a_digit_takes_at_most_1_5_kb() -> None:
     assert 600 < per_digit <= 1500
 
 
+@needs_tracemalloc
 def test_training_makes_no_second_copy_of_the_digits() -> None:
     train, _ = load_embedded()
     data = train[:1000]
