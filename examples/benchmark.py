@@ -29,6 +29,7 @@ the median over the rounds with the range (min–max) beside it, and the ratios
 are taken round by round.
 
 Run:  python examples/benchmark.py [--rounds 7] [--examples 500] [--no-naive]
+      python examples/benchmark.py --scale [--rounds 3] [--examples 500]   (the table of docs/speed.md)
 Nothing here is a test: the figures depend on the machine; the ratios are what
 to compare across interpreters.
 """
@@ -412,13 +413,39 @@ def report(title: str, n: int, seconds: Dict[str, List[float]]) -> None:
         print(f"  purenn is {spread(ratios, '.1f')} times as fast as the naive loops")
 
 
+def scale(n: int, rounds: int) -> None:
+    """Time per example of ``Network.train`` on real digits for hidden sizes 30, 100, 300 and
+    batch sizes 1, 10, 100 (sigmoid/softmax), and an epoch of 60,000 digits extrapolated from it."""
+    data = real_digits(n)
+    print(f"\nscale: one epoch of {n} shipped digits, median (min–max) over {rounds} rounds;"
+          " 60,000 = the official training set, extrapolated")
+    print("  hidden  batch    µs per example          epoch of 60,000")
+    for hidden in (30, 100, 300):
+        for batch in (1, 10, 100):
+            net = Network.create([784, hidden, 10], output="softmax", seed=1)
+            net.train(data, epochs=1, batch_size=batch, eta=ETA, seed=0)  # warm-up
+            per_example = []
+            for r in range(rounds):
+                start = time.perf_counter()
+                net.train(data, epochs=1, batch_size=batch, eta=ETA, seed=r)
+                per_example.append((time.perf_counter() - start) / n)
+            epoch = statistics.median(per_example) * 60000
+            print(f"  {hidden:6d} {batch:6d}   {spread([1e6 * t for t in per_example], '5.0f')}"
+                  f"   {epoch:6.0f} s ({epoch / 60:.1f} min)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="epochs per contestant (default 7)")
     parser.add_argument("--examples", type=int, default=500, help="examples per epoch (default 500)")
     parser.add_argument("--no-naive", action="store_true", help="leave out the naive loops (the slowest)")
+    parser.add_argument("--scale", action="store_true",
+                        help="instead: time per example for hidden sizes 30/100/300 × batch sizes 1/10/100")
     args = parser.parse_args()
     print(f"{platform.python_implementation()} {platform.python_version()}, purenn's kernel: {KERNEL}")
+    if args.scale:
+        scale(args.examples, args.rounds)
+        return
     print(f"network {'-'.join(map(str, STRUCTURE))}, sigmoid/softmax, cross-entropy, batch {BATCH}, η = {ETA}")
     for title, data in (("real digits", real_digits(args.examples)), ("dense inputs", dense_inputs(args.examples))):
         differences = agreement(data[:100], naive=not args.no_naive)

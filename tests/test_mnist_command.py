@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,11 +41,12 @@ def test_the_command_trains_reports_and_saves(tmp_path):
     out = r.stdout
     assert "500 zum Training, 500 zurückgehalten" in out
     assert "Epoche 1/1:" in out and "\r" not in out  # not a terminal: one plain line per epoch
+    assert re.search(r"\nTrainingszeit: \d+:\d\d für 1 Epoche, \d+,\d s pro Epoche\n", out)
     assert "Genauigkeit auf 500 zurückgehaltenen Ziffern" in out
     assert "Konfusionsmatrix" in out and "Anteil richtig pro Ziffer" in out
     assert "Falsch erkannt" in out and "Gespeichert: " + str(model) in out
     net = Network.load(model)
-    assert net.structure == [784, 40, 10]
+    assert net.structure == [784, 100, 10]  # the default hidden layer
     accuracy = float(out.split("zurückgehaltenen Ziffern: ")[1].split(" %")[0])
     assert 40 < accuracy <= 100
     assert plot.read_text().startswith("<svg")
@@ -81,7 +83,7 @@ def test_ctrl_c_saves_what_was_trained_so_far(tmp_path):
     out = "".join(lines) + out
     assert p.returncode == 130, err
     assert "Abgebrochen (Strg-C)" in out and "das bisher Trainierte" in out
-    assert Network.load(model).structure == [784, 40, 10]
+    assert Network.load(model).structure == [784, 100, 10]
     assert not [f for f in os.listdir(tmp_path) if f != "m.json"]  # no temporary file left
 
 

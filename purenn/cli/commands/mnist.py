@@ -26,7 +26,7 @@ NAME = "mnist"
 HELP = "train a network on MNIST digits (offline, shipped data) and show how well it does"
 DESCRIPTION = __doc__
 EPILOG = """examples:
-  purenn mnist                                   # defaults: 784-40-10, ReLU, 10 epochs
+  purenn mnist                                   # defaults: 784-100-10, ReLU, 12 epochs
   purenn mnist --epochs 1 --train 500 --save m.json
   purenn mnist --model m.json --epochs 0         # only evaluate a saved model
   purenn mnist --hidden 100 --activation sigmoid --eta 0.5 --plot curves.svg
@@ -34,8 +34,9 @@ EPILOG = """examples:
 """
 
 
-DEFAULT_HIDDEN = 40
-DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
+DEFAULT_HIDDEN = 100
+DEFAULT_EPOCHS = 12
+DEFAULT_ETA = {"relu": 0.1, "leaky_relu": 0.1, "sigmoid": 0.5, "tanh": 0.05}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -43,9 +44,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"neurons per hidden layer, e.g. 30 or 64,32 (default {DEFAULT_HIDDEN})")
     p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu",
                    help="activation of the hidden layers (default relu); the output is softmax")
-    p.add_argument("--epochs", type=int, default=10, help="passes over the training digits (default 10; 0 = only evaluate)")
+    p.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS,
+                   help=f"passes over the training digits (default {DEFAULT_EPOCHS}; 0 = only evaluate)")
     p.add_argument("--batch-size", type=int, default=10, help="mini-batch size N (default 10)")
-    p.add_argument("--eta", type=float, default=None, help="learning rate η (default 0.05 for relu, 0.5 for sigmoid)")
+    p.add_argument("--eta", type=float, default=None, help=f"learning rate η (default {DEFAULT_ETA['relu']} for relu, {DEFAULT_ETA['sigmoid']} for sigmoid)")
     p.add_argument("--seed", type=int, default=1, help="seed for the initial weights and the shuffling (default 1)")
     p.add_argument("--train", type=int, default=None, metavar="N", help="use only the first N training digits")
     p.add_argument("--test", type=int, default=None, metavar="N", help="use only the first N held-out digits")
@@ -141,6 +143,8 @@ def run(args: argparse.Namespace) -> int:
             print()
             print("Abgebrochen (Strg-C) — " if de else "Interrupted (Ctrl-C) — ", end="")
             print(f"{len(history)} {'Epochen fertig trainiert' if de else 'epochs completed'}.")
+    if history:
+        _print_training_time(history, de)
     _report(net, test, args)
     if args.plot and history:
         from purenn.io.svgplot import write_learning_curves
@@ -153,6 +157,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"{'Gespeichert' if de else 'Saved'}: {path}" + (f" ({what})" if de else ""))
     print(f"{'Gesamtzeit' if de else 'Total time'}: {format_seconds(time.perf_counter() - start)}")
     return 130 if interrupted else 0
+
+
+def _print_training_time(history: History, de: bool) -> None:
+    """The training time in all and per epoch (the time of the steps, without loading and testing)."""
+    seconds = sum(r.seconds for r in history)
+    per_epoch = seconds / len(history)
+    if de:
+        per_epoch_de = f"{per_epoch:.1f}".replace(".", ",")  # German decimal comma
+        epochs = "1 Epoche" if len(history) == 1 else f"{len(history)} Epochen"
+        print(f"Trainingszeit: {format_seconds(seconds)} für {epochs}, {per_epoch_de} s pro Epoche")
+    else:
+        epochs = "1 epoch" if len(history) == 1 else f"{len(history)} epochs"
+        print(f"Training time: {format_seconds(seconds)} for {epochs}, {per_epoch:.1f} s per epoch")
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
