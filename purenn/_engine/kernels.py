@@ -13,7 +13,8 @@ In CPython a loop over the n entries of a row costs more than the
 arithmetic, so ``for_rows(n)`` generates these three functions with that loop
 written out: the row unpacked into local variables r0 … r(n−1), then n
 multiply-adds (``update`` builds the new row as one list, so the old one is
-never changed). PyPy's JIT compiles the same code well. On CPython 3.12 and
+never changed). PyPy's JIT compiles the same code well, for rows that are not
+too long. On CPython 3.12 and
 newer the forward pass instead takes one ``math.sumprod`` per neuron over the
 picked rows (measured faster there). Above ``UNROLL_UP_TO`` entries the
 functions are plain index loops. ``examples/benchmark.py`` measures all of
@@ -33,8 +34,12 @@ from purenn.scalars import Scalar
 
 __all__ = ["Kernels", "for_rows", "nonzero", "KERNEL", "UNROLL_UP_TO"]
 
-#: Rows up to this length get written-out kernels; longer rows get index loops.
-UNROLL_UP_TO = 1024
+_PYPY = platform.python_implementation() == "PyPy"
+
+#: Rows up to this length get written-out kernels; longer rows get index loops. PyPy's JIT
+#: gives up on a loop body of several hundred statements (measured: 5× slower at 300 than
+#: the loops), so there the written-out code stops at 100 entries.
+UNROLL_UP_TO = 100 if _PYPY else 1024
 
 _sumprod = getattr(math, "sumprod", None)
 _FORWARD_BY_SUMPROD = _sumprod is not None and platform.python_implementation() == "CPython"
