@@ -35,7 +35,7 @@ from array import array
 from bisect import bisect_left
 from itertools import compress
 from pathlib import Path
-from typing import Any, Iterator, List, Optional, Sequence, Tuple, Union, overload
+from typing import Iterator, List, Optional, Sequence, Tuple, Union, overload
 
 from purenn.io.idx import IMAGES_MAGIC, LABELS_MAGIC, IdxArray, decompress_if_gzip, parse_idx, read_idx
 from purenn.scalars import argmax
