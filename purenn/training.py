@@ -179,7 +179,7 @@ def evaluate(
 
 
 def _evaluate(
-    net: Network, xs: List[List[Scalar]], ys: List[List[Scalar]], C: Loss, batch_size: int = 100
+    net: Network, xs: List[Sequence[Scalar]], ys: List[Sequence[Scalar]], C: Loss, batch_size: int = 100
 ) -> Tuple[float, Optional[float]]:
     total, correct = 0.0, 0
     for first, A in predict_batches(net, xs, batch_size):
@@ -191,7 +191,7 @@ def _evaluate(
 
 
 def predict_batches(
-    net: Network, xs: List[List[Scalar]], batch_size: int = 100
+    net: Network, xs: Sequence[Sequence[Scalar]], batch_size: int = 100
 ) -> Iterator[Tuple[int, Matrix]]:
     """(first, A^L) for the inputs xs, taken batch_size examples at a time (one per column of A^L)."""
     fast = _engine.runs(net.layers, 1.0, xs)
@@ -201,19 +201,19 @@ def predict_batches(
         yield first, (_engine.predict(state, X) if fast else net.predict(Matrix.from_columns(X)))
 
 
-def check_data(net: Network, data: Any, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+def check_data(net: Network, data: Any, name: str) -> Tuple[List[Sequence[Scalar]], List[Sequence[Scalar]]]:
     """The inputs and targets of ``data`` as lists, after checking every number once (``purenn.validation``)."""
     return validation.data(data, net.structure[0], net.structure[-1], net.L, name)
 
 
-def checked_data(net: Network, data: Any, C: Loss, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+def checked_data(net: Network, data: Any, C: Loss, name: str) -> Tuple[List[Sequence[Scalar]], List[Sequence[Scalar]]]:
     """``check_data``, and for cross-entropy targets that are probabilities."""
     xs, ys = check_data(net, data, name)
     validation.loss_targets(C, ys, name)
     return xs, ys
 
 
-def _is_one_hot(y: List[Scalar]) -> bool:
+def _is_one_hot(y: Sequence[Scalar]) -> bool:
     return sum(1 for v in y if v == 1) == 1 and all(v == 0 or v == 1 for v in y)
 
 

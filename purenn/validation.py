@@ -26,6 +26,7 @@ from purenn.matrix import Matrix
 from purenn.scalars import Scalar, describe, is_number
 
 __all__ = [
+    "CheckedVector",
     "number",
     "finite_matrix",
     "vector",
@@ -41,6 +42,15 @@ __all__ = [
 ]
 
 _PLAIN = {float, int}
+
+
+class CheckedVector(Sequence[float]):
+    """A vector whose numbers were checked when it was made; ``vector`` takes it as it is, uncopied.
+
+    ``purenn.io.mnist.Pixels`` (a digit's grey values, read from its file) is one.
+    """
+
+    __slots__ = ()
 
 #: A typed number may have at most this many digits (a longer one takes minutes to show exactly).
 MAX_TYPED_DIGITS = 50
@@ -98,15 +108,16 @@ def _finite_values(values: Sequence[Any], what: str) -> None:
             raise ValueError(f"{what} value {i} is {_shown(e)}: {_FINITE}")
 
 
-def vector(v: Any, n: int, what: str, expected: str, german: Optional[str] = None) -> List[Scalar]:
+def vector(v: Any, n: int, what: str, expected: str, german: Optional[str] = None) -> Sequence[Scalar]:
     """One example of ``n`` numbers as a list: a list, a tuple, an n×1 Matrix or ``[[1], [0]]``.
 
     A list of ints and floats comes back as it is, not copied. A wrong count
     says "{what} has 3 values, but {expected}"; ``german`` names the values
     for the course code's own message in front ("Falsche Anzahl an Input-Werten übergeben").
     """
-    if type(v) is list and _plain_and_finite(v):
-        values = v  # the common case, a flat list of finite numbers: kept as it is
+    values: Sequence[Scalar]
+    if isinstance(v, CheckedVector) or (type(v) is list and _plain_and_finite(v)):
+        values = v  # the common cases, a digit's pixels or a flat list of finite numbers: kept as they are
     elif isinstance(v, Matrix):
         if v.n_cols != 1:
             raise ValueError(f"{what} must be one column, got a {v.n_rows}×{v.n_cols} matrix")
@@ -157,7 +168,7 @@ def columns(x: Any, n: int, what: str, expected: str, german: Optional[str] = No
     return X
 
 
-def data(pairs_in: Any, n_in: int, n_out: int, L: int, name: str) -> Tuple[List[List[Scalar]], List[List[Scalar]]]:
+def data(pairs_in: Any, n_in: int, n_out: int, L: int, name: str) -> Tuple[List[Sequence[Scalar]], List[Sequence[Scalar]]]:
     """The inputs and targets of a list of (input, target) pairs, every number checked once.
 
     Flat lists of ints and floats are handed back as they are (no copy).
@@ -170,8 +181,8 @@ def data(pairs_in: Any, n_in: int, n_out: int, L: int, name: str) -> Tuple[List[
         raise TypeError(f"{name} must be a list of (input, target) pairs, got {describe(pairs_in)}") from None
     if not pairs:
         raise ValueError(f"{name} is empty: training needs at least one (input, target) pair")
-    xs: List[List[Scalar]] = []
-    ys: List[List[Scalar]] = []
+    xs: List[Sequence[Scalar]] = []
+    ys: List[Sequence[Scalar]] = []
     for k, pair in enumerate(pairs):
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
             raise TypeError(f"{name}[{k}] must be an (input, target) pair, got {describe(pair)}")

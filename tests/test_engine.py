@@ -14,6 +14,7 @@ from fractions import Fraction
 import pytest
 
 from purenn import Matrix, Network, _engine, activations, losses
+from purenn.io.mnist import load_embedded
 from purenn.training import train
 
 ACTIVATIONS = ["sigmoid", "relu", "leaky_relu", "tanh", "identity", "softmax"]
@@ -116,3 +117,44 @@ def test_rows_cannot_be_changed_so_no_product_can_be_stale():
     with pytest.raises(TypeError):
         B.rows[0][0] = 5  # type: ignore[index]
     assert (Matrix([[1, 0]]) @ B).tolist() == [[1, 2]]
+
+
+def _one_step_agrees(structure, hidden, xs, ys, loss="cross_entropy", output="softmax"):
+    readable = Network.create(structure, hidden=hidden, output=output, seed=6)
+    state = _engine.load(readable.layers)
+    before = [([list(r) for r in Wt], list(b)) for Wt, b, _ in state]
+    C = losses.get(loss)
+    grads = readable.backward(Matrix.from_columns([list(x) for x in xs]), Matrix.from_columns(ys), C)
+    readable.step(grads, 0.1)
+    stepped, engine_loss, engine_output = _engine.train_step(state, xs, ys, C, 0.1)
+    assert math.isclose(engine_loss, grads.loss, rel_tol=1e-12)
+    _close(engine_output, grads.forward.output)
+    for l, layer in enumerate(_engine.layers(stepped), start=1):
+        _close(layer.W, readable.W(l))
+        _close(layer.b, readable.b(l))
+    # the state given to the step is unchanged, so that training can go back to it
+    assert [([list(r) for r in Wt], list(b)) for Wt, b, _ in state] == before
+    return stepped
+
+
+@pytest.mark.parametrize("hidden", ["relu", activations.leaky_relu_with(0.2), "softmax", "tanh"])
+def test_a_deeper_network_with_every_kind_of_hidden_layer(hidden):
+    # ReLU zeros skipped in the next layer, an activation the engine knows only by f and df,
+    # and softmax, which acts on whole columns
+    xs, ys = _data(80, 3, 10, True, seed=11)
+    _one_step_agrees([80, 7, 6, 5, 3], hidden, xs, ys)
+
+
+def test_rows_longer_than_the_written_out_kernels():
+    xs, ys = _data(5, 2, 3, False, seed=12)
+    n = _engine.kernels.UNROLL_UP_TO + 6  # W¹ᵀ rows of this length take the index loops
+    _one_step_agrees([5, n, 2], "sigmoid", xs, ys)
+
+
+def test_compact_digits_give_the_numbers_of_the_same_pixels_as_floats():
+    train, _ = load_embedded()
+    xs, ys = [x for x, _ in train[:10]], [y for _, y in train[:10]]
+    by_pixels = _one_step_agrees([784, 12, 10], "sigmoid", xs, ys)
+    state = _engine.load(Network.create([784, 12, 10], hidden="sigmoid", output="softmax", seed=6).layers)
+    by_floats = _engine.train_step(state, [list(x) for x in xs], ys, losses.cross_entropy, 0.1)[0]
+    assert [(Wt, b) for Wt, b, _ in by_pixels] == [(Wt, b) for Wt, b, _ in by_floats]  # bit for bit

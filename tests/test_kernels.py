@@ -1,110 +1,82 @@
-"""The matrix-product kernels give the textbook result, whichever path a column takes."""
+"""The engine's inner loops give the textbook results, written out or as loops, for any row length."""
 
+import math
 import random
-from fractions import Fraction
 
 import pytest
 
-from purenn import Matrix
-from purenn._engine.kernels import _matmul_combine, _matmul_loops, _matmul_map
+from purenn._engine import kernels as k
 
 
-def reference(A, B):
-    """c_ij = Σ_k a_ik · b_kj, written out with index loops."""
-    return [[sum(A[i][k] * B[k][j] for k in range(len(B))) for j in range(len(B[0]))] for i in range(len(A))]
+def _rows(rng, m, n):
+    return [[rng.uniform(-1, 1) for _ in range(n)] for _ in range(m)]
 
 
-def _columns(B):
-    return [list(c) for c in zip(*B)]
+def _sparse_input(rng, m):
+    x = [rng.uniform(0, 1) if rng.random() < 0.3 else 0.0 for _ in range(m)]
+    x[0] = 0.0
+    return x
 
 
-def _combine(A, columns):
-    return _matmul_combine(A, [list(r) for r in zip(*columns)])
+# every variant: written out, index loops, and (CPython 3.12+) the forward pass by math.sumprod
+VARIANTS = [("unrolled", k._unrolled), ("loops", k._loops)]
 
 
-@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, _combine])
-def test_dense_sparse_and_zero_columns_agree_with_the_reference(kernel):
-    rng = random.Random(5)
-    n = 100  # long enough for the kernel to pick out the non-zero entries of a sparse column
-    A = [[rng.uniform(-1, 1) for _ in range(n)] for _ in range(4)]
-    # column 0 dense, column 1 all zeros, column 2 mostly zeros (like MNIST pixels), column 3 one entry
-    B = [[rng.uniform(-1, 1), 0.0, rng.uniform(-1, 1) if k % 7 == 2 else 0.0, 1.5 if k == 4 else 0.0]
-         for k in range(n)]
-    got = kernel(A, _columns(B))
-    want = reference(A, B)
-    for g, w in zip(got, want):
-        assert g == pytest.approx(w, rel=1e-14, abs=1e-15)
-    assert [row[1] for row in got] == [0.0] * 4
+@pytest.mark.parametrize("n", [1, 2, 7, 30])
+@pytest.mark.parametrize("name, make", VARIANTS)
+def test_forward_is_b_plus_w_times_x_over_the_nonzero_inputs(name, make, n):
+    rng = random.Random(n)
+    Wt, b = _rows(rng, 50, n), [rng.uniform(-1, 1) for _ in range(n)]
+    x = _sparse_input(rng, 50)
+    at, values = k.nonzero(x)
+    assert at == [j for j in range(50) if x[j]] and values == [x[j] for j in at]
+    # z_i = Σ_j W_ij x_j + b_i with W_ij = Wt[j][i], over every input, zeros included
+    want = [sum(Wt[j][i] * x[j] for j in range(50)) + b[i] for i in range(n)]
+    forward, _, _ = make(n)
+    for got in (forward(Wt, at, values, b), k._forward_by_sumprod(Wt, at, values, b) if hasattr(math, "sumprod") else None):
+        if got is not None:
+            assert got == pytest.approx(want, rel=1e-13, abs=1e-14)
+    assert forward(Wt, [], [], b) == b  # no input at all: z = b
 
 
-@pytest.mark.parametrize("kernel", [_matmul_map, _matmul_loops, _combine])
-def test_exact_entries_stay_exact_on_every_path(kernel):
-    A = [[Fraction(1, 3), Fraction(2, 7), 0, 5]]
-    B = [[Fraction(1, 5), 0, 0], [0, 0, 0], [1, 0, 0], [0, 0, Fraction(1, 2)]]
-    got = kernel(A, _columns(B))
-    assert got == [[Fraction(1, 15), 0, Fraction(5, 2)]]
-    assert all(isinstance(v, (int, Fraction)) for v in got[0])
+@pytest.mark.parametrize("n", [1, 3, 30])
+@pytest.mark.parametrize("name, make", VARIANTS)
+def test_update_is_w_minus_f_delta_x_and_leaves_the_old_rows_alone(name, make, n):
+    rng = random.Random(10 + n)
+    Wt = _rows(rng, 20, n)
+    old = [list(row) for row in Wt]
+    x, d, f = _sparse_input(rng, 20), [rng.uniform(-1, 1) for _ in range(n)], 0.05
+    at, values = k.nonzero(x)
+    _, update, _ = make(n)
+    new = list(Wt)
+    rows_before = [id(row) for row in Wt]
+    update(new, at, values, f, d)
+    # W_ij − f · δ_i · x_j, element by element; a weight whose input is 0 stays as it was
+    for j in range(20):
+        assert new[j] == pytest.approx([old[j][i] - f * d[i] * x[j] for i in range(n)], rel=1e-14, abs=1e-15)
+        if not x[j]:
+            assert new[j] is Wt[j]
+    assert Wt == old and [id(row) for row in Wt] == rows_before  # the state before the step is kept
 
 
-def test_sparse_columns_really_take_the_picking_path():
-    from purenn._engine.kernels import _Plan
-
-    long_sparse = [0.0] * 90 + [1.0] * 10
-    short_sparse = [0.0] * 8 + [1.0, 2.0]
-    plan = _Plan([long_sparse, short_sparse, [0.0] * 100])
-    assert plan.dense == [short_sparse]
-    assert [values for _, values in plan.sparse] == [(1.0,) * 10]
-    # products come as [dense, sparse, 0] and go back to column order
-    assert plan.gather is not None and plan.gather(["short", "long", "zero"]) == ("long", "short", "zero")
+@pytest.mark.parametrize("n", [1, 4, 10])
+@pytest.mark.parametrize("name, make", VARIANTS)
+def test_back_is_w_transposed_times_delta(name, make, n):
+    rng = random.Random(20 + n)
+    Wt, d = _rows(rng, 6, n), [rng.uniform(-1, 1) for _ in range(n)]
+    _, _, back = make(n)
+    # (Wᵀ δ)_j = Σ_i W_ij δ_i
+    assert back(Wt, d) == pytest.approx([sum(Wt[j][i] * d[i] for i in range(n)) for j in range(6)], rel=1e-14)
 
 
-def test_a_single_column_is_gathered_as_a_row_too():
-    assert _matmul_map([[1.0, 2.0]], [[0.0, 0.0]]) == [[0.0]]
-    assert _matmul_map([[1.0] * 70], [[0.0] * 69 + [3.0]]) == [[3.0]]
+def test_long_rows_take_the_loops_and_short_ones_the_written_out_code():
+    assert k.for_rows(3).update.__code__.co_filename == "<purenn kernels for rows of 3>"
+    assert k.for_rows(k.UNROLL_UP_TO + 1).update.__code__.co_filename == k.__file__
+    assert k.for_rows(3) is k.for_rows(3)  # generated once
 
 
-def test_matrix_product_of_a_sparse_batch():
-    # three "images" with mostly zero pixels, as a batch with one example per column
-    X = Matrix.from_columns([[0, 0, 0.5, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1.0, 0, 0, 0, 0, 0.25]])
-    W = Matrix([[1, 2, 3, 4, 5, 6], [-1, 0, 1, 0, -1, 0]])
-    assert (W @ X).tolist() == [[1.5, 0.0, 2.5], [0.5, 0.0, -1.0]]
-
-
-def test_sparse_rows_of_a_wide_product_agree_with_the_reference():
-    # [δ](A)ᵀ for a mini-batch of mostly-zero digits: B's rows are long and sparse
-    rng = random.Random(8)
-    A = [[rng.uniform(-1, 1) for _ in range(3)] for _ in range(4)]
-    B = [[rng.uniform(0, 1) if (j * (k + 2)) % 9 == 0 else 0.0 for j in range(120)] for k in range(3)]
-    B[1] = [0.0] * 120  # an example with no ink at all
-    want = reference(A, B)
-    for got in (_matmul_combine(A, B), _matmul_map(A, _columns(B)), _matmul_loops(A, _columns(B))):
-        for g, w in zip(got, want):
-            assert g == pytest.approx(w, rel=1e-14, abs=1e-15)
-
-
-@pytest.mark.parametrize(
-    "B",
-    [
-        [[0.0, 0.5, 0.0], [0.0, 0.0, 0.0], [0.0, 0.25, 1.0], [0.0, 0.0, 0.0]],  # zero pixels: merged path
-        [[1.0, 0.5, -2.0], [3.0, 0.1, 0.2], [0.5, 0.25, 1.0], [1.0, 1.0, 1.0]],  # nothing to skip
-        [[0.0] * 3] * 4,  # an empty mini-batch of blank images: W stays as it is
-        [[Fraction(1, 3), 0, 0], [0, 0, 0], [0, Fraction(-2, 5), 0], [1, 0, 7]],  # exact
-    ],
-)
-def test_the_fused_step_is_w_minus_factor_times_the_product(B):
-    from purenn._engine.kernels import matmul_transposed, subtract_scaled, subtract_scaled_product
-
-    # W 2×4, δ 2×3 (three examples), A 4×3: W − f · δ·Aᵀ
-    exact = isinstance(B[0][0], Fraction)
-    number = (lambda v: Fraction(v).limit_denominator(1000)) if exact else float
-    W = [[number(v) for v in row] for row in ([0.5, -1.0, 2.0, 0.25], [1.5, 0.0, -0.75, 3.0])]
-    D = [[number(v) for v in row] for row in ([0.1, -0.2, 0.3], [0.5, 2.0, -1.0])]
-    factor = number(0.05)
-    columns = lambda: [list(c) for c in zip(*B)]  # noqa: E731
-    got = subtract_scaled_product(W, D, B, columns, factor)
-    assert got == subtract_scaled(W, matmul_transposed(D, B, columns), factor)
-    want = [[W[i][j] - factor * sum(D[i][k] * B[j][k] for k in range(3)) for j in range(4)] for i in range(2)]
-    for g, w in zip(got, want):
-        assert g == pytest.approx(w, rel=1e-15, abs=1e-15)
-    if exact:
-        assert got == want and all(isinstance(v, (int, Fraction)) for row in got for v in row)
+def test_a_single_nonzero_input_is_picked_as_a_row():
+    Wt, b = [[1.0, 2.0], [3.0, 4.0]], [0.5, 0.5]
+    for forward in (k._unrolled(2)[0], k._loops(2)[0], k._forward_by_sumprod if hasattr(math, "sumprod") else None):
+        if forward is not None:
+            assert forward(Wt, [1], [2.0], b) == [6.5, 8.5]

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,11 +41,12 @@ def test_the_command_trains_reports_and_saves(tmp_path):
     out = r.stdout
     assert "500 zum Training, 500 zurückgehalten" in out
     assert "Epoche 1/1:" in out and "\r" not in out  # not a terminal: one plain line per epoch
+    assert re.search(r"\nTrainingszeit: \d+:\d\d für 1 Epoche, \d+\.\d s pro Epoche\n", out)
     assert "Genauigkeit auf 500 zurückgehaltenen Ziffern" in out
     assert "Konfusionsmatrix" in out and "Anteil richtig pro Ziffer" in out
     assert "Falsch erkannt" in out and "Gespeichert: " + str(model) in out
     net = Network.load(model)
-    assert net.structure == [784, 40, 10]
+    assert net.structure == [784, 100, 10]  # the default hidden layer
     accuracy = float(out.split("zurückgehaltenen Ziffern: ")[1].split(" %")[0])
     assert 40 < accuracy <= 100
     assert plot.read_text().startswith("<svg")
@@ -84,7 +86,7 @@ def test_ctrl_c_saves_the_last_finished_epoch_beside_the_model(tmp_path):
     assert "Abgebrochen (Strg-C) nach " in out and "unvollständig: der Stand nach Epoche" in out
     assert f"{model} bleibt unverändert" in out
     assert model.read_bytes() == good  # the finished model is not replaced by an unfinished one
-    assert Network.load(tmp_path / "m.partial.json").structure == [784, 40, 10]
+    assert Network.load(tmp_path / "m.partial.json").structure == [784, 100, 10]
     assert sorted(os.listdir(tmp_path)) == ["m.json", "m.partial.json"]  # no temporary file left
 
 

@@ -9,9 +9,16 @@ from typing import List, Sequence
 
 import pytest
 
+from purenn import Network
 from purenn.io import mnist
 from purenn.io.idx import write_idx
 from purenn.io.mnist import label_of, load_directory, load_embedded, one_hot, render_digit
+
+try:
+    import tracemalloc
+except ImportError:  # PyPy has no tracemalloc (and another memory layout)
+    tracemalloc = None  # type: ignore[assignment]
+needs_tracemalloc = pytest.mark.skipif(tracemalloc is None, reason="measures memory with tracemalloc (CPython)")
 
 DATA = Path(mnist.__file__).parent.parent / "data"  # purenn/io/mnist.py reads purenn/data/
 
@@ -96,12 +103,52 @@ def test_embedded_split_is_deterministic_and_a_split(embedded: "tuple[List[mnist
     assert len(all_train) == 5000 and no_test == []
 
 
-def test_embedded_examples_are_fresh_lists(embedded: "tuple[List[mnist.Example], List[mnist.Example]]") -> None:
+def test_embedded_digits_are_compact_and_cannot_change(embedded: "tuple[List[mnist.Example], List[mnist.Example]]") -> None:
     train, _ = load_embedded()
-    train[0][0][300] = 42.0
-    train[0][1][7] = -1.0
+    x, y = train[0]
+    assert isinstance(x, mnist.Pixels) and len(x) == 784 and len(x.grey) == 139  # one byte per pixel with ink
+    with pytest.raises(TypeError):
+        x[300] = 42.0  # type: ignore[index]
+    copy = x.tolist()
+    copy[300] = 42.0
+    y[7] = -1.0  # the targets are fresh lists
     again, _ = load_embedded()
     assert again[0][0][300] != 42.0 and again[0][1][7] == 1.0
+    at, values = x.nonzero()
+    assert at == [j for j in range(784) if x[j]] and values == [x[j] for j in at]
+    assert x[-1] == x[783] == 0.0 and x[7 * 28 + 12] == 56 / 255
+    with pytest.raises(IndexError):
+        x[784]
+
+
+@needs_tracemalloc
+def test_a_digit_takes_at_most_1_5_kb() -> None:
+    load_embedded()  # the decoded files are cached after the first call; measure the examples alone
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        train, test = load_embedded()
+        per_digit = (tracemalloc.get_traced_memory()[0] - before) / (len(train) + len(test))
+    finally:
+        tracemalloc.stop()
+    # 3 bytes per pixel with ink (about 150) and a one-hot list of 10, with their objects;
+    # a list of 784 floats alone is 6.3 KB
+    assert 600 < per_digit <= 1500
+
+
+@needs_tracemalloc
+def test_training_makes_no_second_copy_of_the_digits() -> None:
+    train, _ = load_embedded()
+    data = train[:1000]
+    net = Network.create([784, 2, 10], output="softmax", seed=0)
+    tracemalloc.start()
+    try:
+        net.train(data, epochs=1, batch_size=50, eta=0.1, seed=0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # a copy of 1,000 digits as lists of floats would be 6.3 MB; the engine needs its weights and one batch
+    assert peak < 1_500_000
 
 
 @pytest.mark.parametrize("n_test", [-1, 5000, 2.5, True])

@@ -1,326 +1,162 @@
-"""The inner loops, chosen once for the interpreter that runs them.
+"""The inner loops of the engine, for rows of n weights, written out once per n.
 
-Training spends its time in matrix products, the SGD update and transposes;
-this module holds those loops, and ``KERNEL`` names the choice made:
+The engine keeps every weight matrix input-major: row j of ``Wt`` holds the n
+weights leaving input j (column j of W^l). One example then costs:
 
-* CPython 3.12 and newer (``"math.sumprod"``): every entry of a product is one
-  C call to ``math.sumprod`` (which also rounds more accurately than a
-  running float sum);
-* older CPythons (``"sum(map(mul))"``): the same with
-  ``sum(map(operator.mul, u, v))``, which keeps the loop inside C as well;
-* PyPy (``"loop"``): plain index loops, which its JIT compiles best.
+* ``forward``: z = b + Σ_j x_j · Wt[j] over the non-zero inputs j only — a
+  digit has about 150 non-zero pixels of 784, a ReLU layer many zeros;
+* ``update``: Wt[j] ← Wt[j] − (η/N · x_j) · δ for the same inputs: the
+  step W − η/N · δ xᵀ, which leaves a weight whose input was 0 as it is;
+* ``back``: (Wᵀ δ)_j = Wt[j] · δ, the first half of δ^(l−1).
 
-Every path skips zeros, which pays because inputs such as MNIST digits are
-mostly zeros: a column (or, in a weight gradient, a row) that is all zeros
-costs no multiplication, and a long mostly-zero one is multiplied at its
-non-zero entries only (see ``_Plan`` and ``_entries``). All paths give the
-same numbers up to floating-point rounding and keep ``fractions.Fraction``
-entries exact. ``examples/benchmark.py`` measures the
-choice against a naive index loop.
+In CPython a loop over the n entries of a row costs more than the
+arithmetic, so ``for_rows(n)`` generates these three functions with that loop
+written out: the row unpacked into local variables r0 … r(n−1), then n
+multiply-adds (``update`` builds the new row as one list, so the old one is
+never changed). PyPy's JIT compiles the same code well, for rows that are not
+too long. On CPython 3.12 and
+newer the forward pass instead takes one ``math.sumprod`` per neuron over the
+picked rows (measured faster there). Above ``UNROLL_UP_TO`` entries the
+functions are plain index loops. ``examples/benchmark.py`` measures all of
+this against hand-written steps.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-import operator
 import platform
 from itertools import compress, repeat
-from operator import itemgetter
-from typing import Callable, List, Optional, Sequence, Tuple
+from operator import add, itemgetter
+from typing import Any, Callable, Dict, List, NamedTuple, Sequence, Tuple
 
 from purenn.scalars import Scalar
 
-__all__ = ["dot", "matmul", "matmul_transposed", "transpose", "subtract_scaled", "subtract_scaled_product", "KERNEL"]
+__all__ = ["Kernels", "for_rows", "nonzero", "KERNEL", "UNROLL_UP_TO"]
+
+_PYPY = platform.python_implementation() == "PyPy"
+
+#: Rows up to this length get written-out kernels; longer rows get index loops. PyPy's JIT
+#: gives up on a loop body of several hundred statements (measured: 5× slower at 300 than
+#: the loops), so there the written-out code stops at 100 entries.
+UNROLL_UP_TO = 100 if _PYPY else 1024
+
+_sumprod = getattr(math, "sumprod", None)
+_FORWARD_BY_SUMPROD = _sumprod is not None and platform.python_implementation() == "CPython"
+
+#: Name of the kernels in use on this interpreter.
+KERNEL = "unrolled" + (", forward by math.sumprod" if _FORWARD_BY_SUMPROD else "")
+
+Rows = List[List[Scalar]]
 
 
-def _dot_map(u: Sequence[Scalar], v: Sequence[Scalar]) -> Scalar:
-    """Σ_k u_k · v_k with the loop inside C (CPython before 3.12)."""
-    total: Scalar = sum(map(operator.mul, u, v))
-    return total
+class Kernels(NamedTuple):
+    """The three inner loops for rows of n weights (see the module docstring)."""
+
+    forward: Callable[[Rows, Sequence[int], Sequence[Scalar], Sequence[Scalar]], List[Scalar]]
+    update: Callable[[Rows, Sequence[int], Sequence[Scalar], Scalar, Sequence[Scalar]], None]
+    back: Callable[[Rows, Sequence[Scalar]], List[Scalar]]
 
 
-def _choose() -> Tuple[str, Callable[[Sequence[Scalar], Sequence[Scalar]], Scalar]]:
-    sumprod = getattr(math, "sumprod", None)
-    dot_product = sumprod if sumprod is not None else _dot_map
-    if platform.python_implementation() == "PyPy":
-        return "loop", dot_product  # the products themselves use index loops there
-    return ("math.sumprod" if sumprod is not None else "sum(map(mul))"), dot_product
+def nonzero(x: Sequence[Scalar]) -> Tuple[List[int], List[Scalar]]:
+    """(positions, values) of the non-zero entries of x, both picked out in C."""
+    return list(compress(range(len(x)), x)), list(compress(x, x))
 
 
-#: Name of the kernels in use on this interpreter; ``dot`` is Σ_k u_k · v_k.
-KERNEL: str
-dot: Callable[[Sequence[Scalar], Sequence[Scalar]], Scalar]
-KERNEL, dot = _choose()
+@functools.lru_cache(maxsize=None)
+def for_rows(n: int) -> Kernels:
+    """The kernels for rows of n weights, generated on first use."""
+    forward, update, back = _unrolled(n) if n <= UNROLL_UP_TO else _loops(n)
+    if _FORWARD_BY_SUMPROD:
+        forward = _forward_by_sumprod
+    return Kernels(forward, update, back)
 
 
-def _matmul_map(
-    left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
-) -> List[List[Scalar]]:
-    """Row by column with ``map``, so that CPython runs no Python-level loop per entry.
+def _unrolled(n: int) -> Tuple[Any, Any, Any]:
+    """forward, update and back with the loop over a row's n entries written out.
 
-    Zeros contribute nothing to a dot product, and MNIST pixels are mostly
-    zeros (81 % of the pixels of a digit; half of the pixels are 0 in all ten
-    digits of a mini-batch). So a column that is all zeros costs no
-    multiplication, and a long column that is mostly zeros is multiplied only
-    at its non-zero entries, which ``itemgetter`` picks out of each row in C.
-    The products of a row come in the order of ``_Plan`` and go back into
-    column order through one more ``itemgetter``.
+    For n = 2 the source is::
+
+        def forward(Wt, at, x, b):
+            z0, z1, = b
+            for j, x_j in zip(at, x):
+                r0, r1, = Wt[j]
+                z0 += x_j * r0
+                z1 += x_j * r1
+            return [z0, z1]
+        def update(Wt, at, x, f, d):
+            d0, d1, = d
+            for j, x_j in zip(at, x):
+                c = f * x_j
+                r0, r1, = Wt[j]
+                Wt[j] = [r0 - c * d0, r1 - c * d1]
+        def back(Wt, d):
+            d0, d1, = d
+            return [r0 * d0 + r1 * d1 for r0, r1, in Wt]
     """
-    plan = _Plan(right_columns)
-    gather = plan.gather
-    out = []
-    for row in left:
-        values = plan.products(row)
-        if gather is not None:
-            values.append(row[0] - row[0])  # the zero: 0.0, or Fraction(0) in exact mode
-            values = list(gather(values))
-        out.append(values)
-    return out
+    r = "".join(f"r{i}, " for i in range(n))
+    z = "".join(f"z{i}, " for i in range(n))
+    d = "".join(f"d{i}, " for i in range(n))
+    source = "\n".join([
+        "def forward(Wt, at, x, b):",
+        f"    {z}= b",
+        "    for j, x_j in zip(at, x):",
+        f"        {r}= Wt[j]",
+        *(f"        z{i} += x_j * r{i}" for i in range(n)),
+        f"    return [{z}]",
+        "def update(Wt, at, x, f, d):",
+        f"    {d}= d",
+        "    for j, x_j in zip(at, x):",
+        "        c = f * x_j",
+        f"        {r}= Wt[j]",
+        f"        Wt[j] = [{', '.join(f'r{i} - c * d{i}' for i in range(n))}]",
+        "def back(Wt, d):",
+        f"    {d}= d",
+        f"    return [{' + '.join(f'r{i} * d{i}' for i in range(n))} for {r}in Wt]",
+        "",
+    ])
+    namespace: Dict[str, Any] = {}
+    exec(compile(source, f"<purenn kernels for rows of {n}>", "exec"), namespace)
+    return namespace["forward"], namespace["update"], namespace["back"]
 
 
-class _Plan:
-    """How ``_matmul_map`` multiplies a row by these columns.
+def _loops(n: int) -> Tuple[Any, Any, Any]:
+    """forward, update and back as index loops, for long rows."""
 
-    * ``dense``: the columns multiplied whole;
-    * ``sparse``: (pick, values) for long mostly-zero columns — ``pick(row)``
-      takes the entries of a row at the column's non-zero positions, whose
-      values are ``values``;
-    * ``at``: the columns in the order ``products`` multiplies them: the dense
-      ones, then the sparse ones; the all-zero columns are not among them;
-    * ``gather``: takes a row's products [dense…, sparse…, 0] back into column
-      order, with the 0 where a column is all zeros; ``None`` when every column
-      is dense and the products are in order already.
-    """
+    def forward(Wt: Rows, at: Sequence[int], x: Sequence[Scalar], b: Sequence[Scalar]) -> List[Scalar]:
+        z = list(b)
+        for j, x_j in zip(at, x):
+            row = Wt[j]
+            for i in range(n):
+                z[i] += x_j * row[i]
+        return z
 
-    __slots__ = ("dense", "sparse", "at", "gather")
+    def update(Wt: Rows, at: Sequence[int], x: Sequence[Scalar], f: Scalar, d: Sequence[Scalar]) -> None:
+        for j, x_j in zip(at, x):
+            c = f * x_j
+            row = list(Wt[j])  # a new row: the old one may still be needed
+            for i in range(n):
+                row[i] -= c * d[i]
+            Wt[j] = row
 
-    def __init__(self, columns: Sequence[Sequence[Scalar]]) -> None:
-        self.sparse: List[Tuple[Callable[[Sequence[Scalar]], Sequence[Scalar]], Sequence[Scalar]]] = []
-        dense_at: List[int] = []
-        sparse_at: List[int] = []
-        zero_at: List[int] = []
-        if len(columns[0]) < LONG:
-            # Short columns (a pixel across a mini-batch) are all zeros or multiplied whole;
-            # both lists come out of C, as there may be hundreds of such columns.
-            nonzero = list(map(any, columns))
-            dense_at = list(compress(range(len(columns)), nonzero))
-            zero_at = list(compress(range(len(columns)), map(operator.not_, nonzero)))
-        else:
-            for j, column in enumerate(columns):
-                at = _sparse_positions(column)
-                if at is None:
-                    dense_at.append(j)
-                elif not at:
-                    zero_at.append(j)
-                else:
-                    pick = _getter(at)
-                    self.sparse.append((pick, pick(column)))
-                    sparse_at.append(j)
-        self.dense: List[Sequence[Scalar]] = [columns[j] for j in dense_at]
-        self.at = dense_at + sparse_at
-        self.gather: Optional[Callable[[List[Scalar]], Sequence[Scalar]]] = None
-        if sparse_at or zero_at:
-            # all-zero columns take the zero appended after the products
-            self.gather = self.into_columns([len(self.at)] * len(columns))
+    def back(Wt: Rows, d: Sequence[Scalar]) -> List[Scalar]:
+        out = []
+        for row in Wt:
+            s = row[0] * d[0]
+            for i in range(1, n):
+                s += row[i] * d[i]
+            out.append(s)
+        return out
 
-    def into_columns(self, elsewhere: List[int]) -> Callable[[List[Scalar]], Sequence[Scalar]]:
-        """A getter that puts the products (positions 0, 1, … in the order of ``at``)
-        back into column order; column j not in ``at`` takes position ``elsewhere[j]``."""
-        position = list(elsewhere)
-        for p, j in enumerate(self.at):
-            position[j] = p
-        return _getter(position)
-
-    def products(self, row: Sequence[Scalar]) -> List[Scalar]:
-        """The row times each column of ``at``, in that order."""
-        values = list(map(dot, repeat(row), self.dense))
-        for pick, column_values in self.sparse:
-            values.append(dot(pick(row), column_values))
-        return values
+    return forward, update, back
 
 
-#: From this length on, a mostly-zero column is multiplied at its non-zero entries only.
-LONG = 64
+def _forward_by_sumprod(Wt: Rows, at: Sequence[int], x: Sequence[Scalar], b: Sequence[Scalar]) -> List[Scalar]:
+    """z = b + Σ_j x_j · Wt[j]: the picked rows turned into one column per neuron by ``zip``, then
+    one ``math.sumprod`` per neuron — every loop in C (CPython 3.12+)."""
+    if not at:
+        return list(b)
+    picked = itemgetter(*at)(Wt) if len(at) > 1 else (Wt[at[0]],)
+    assert _sumprod is not None
+    return list(map(add, map(_sumprod, zip(*picked), repeat(x)), b))
 
-
-def _sparse_positions(column: Sequence[Scalar]) -> Optional[List[int]]:
-    """Where a long, mostly-zero column is non-zero; ``None`` for a short or a dense one.
-
-    Picking entries pays only in long columns (a digit's 784 pixels, of which
-    at most a third are non-zero); a short one (a pixel across the ten
-    examples of a mini-batch) is cheaper to multiply whole.
-    """
-    n = len(column)
-    if n < LONG:
-        return None
-    if KERNEL == "loop":
-        at = [k for k in range(n) if column[k]]  # PyPy: a loop its JIT compiles
-    else:
-        at = list(compress(range(n), column))  # CPython: the loop runs in C
-    return at if 3 * len(at) <= n else None
-
-
-def _getter(indices: List[int]) -> Callable[[Sequence[Scalar]], Sequence[Scalar]]:
-    """``itemgetter(*indices)``, which returns a tuple even for a single index."""
-    if len(indices) == 1:
-        i = indices[0]
-        return lambda values: (values[i],)
-    return itemgetter(*indices)
-
-
-def _matmul_loops(
-    left: Sequence[Sequence[Scalar]], right_columns: Sequence[Sequence[Scalar]]
-) -> List[List[Scalar]]:
-    """Row by column with index loops, which PyPy's JIT compiles best.
-
-    A long mostly-zero column is multiplied at its non-zero entries only. A
-    dense sum starts with the first product rather than with 0, so that it has
-    one type throughout (float, or Fraction in exact mode) — a loop whose
-    variable changes type from int to float is slow on PyPy.
-    """
-    n = len(left[0])
-    columns = [_entries(c) for c in right_columns]
-    out = []
-    for row in left:
-        zero = row[0] - row[0]
-        out_row = []
-        for column, at in columns:
-            if at is None:
-                s = row[0] * column[0]
-                for k in range(1, n):
-                    s += row[k] * column[k]
-            else:
-                s = zero
-                for t in range(len(at)):
-                    s += row[at[t]] * column[t]
-            out_row.append(s)
-        out.append(out_row)
-    return out
-
-
-def _matmul_combine(
-    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]]
-) -> List[List[Scalar]]:
-    """Row i of A·B as the combination Σ_k a_ik · (row k of B), with index loops (PyPy).
-
-    When the inner dimension is short and the product wide — the weight
-    gradient [δ^l](A^(l−1))ᵀ sums over the 10 examples of a mini-batch but has
-    784 columns — PyPy runs these long inner loops several times faster than
-    784 dot products of length 10. Zero coefficients are skipped, and a long
-    mostly-zero row of B (a digit) is added at its non-zero entries only.
-    """
-    m = len(right_rows[0])
-    rows = [_entries(r) for r in right_rows]
-    out = []
-    for row in left:
-        out_row = [row[0] - row[0]] * m  # zeros of the entries' type
-        for k in range(len(row)):
-            c = row[k]
-            if not c:
-                continue
-            b_k, at = rows[k]
-            if at is None:
-                for j in range(m):
-                    out_row[j] += c * b_k[j]
-            else:
-                for t in range(len(at)):
-                    out_row[at[t]] += c * b_k[t]
-        out.append(out_row)
-    return out
-
-
-def _entries(
-    vector: Sequence[Scalar],
-) -> Tuple[Sequence[Scalar], Optional[List[int]]]:
-    """(values, None) for a vector used whole; (non-zero values, their positions) for a sparse one.
-
-    A whole vector becomes a tuple, which PyPy indexes faster than a list.
-    """
-    at = _sparse_positions(vector)
-    if at is None:
-        return tuple(vector), None
-    return [vector[k] for k in at], at
-
-
-def rows_of(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:
-    """The rows as lists, the form the kernels update fastest (PyPy stores a list of floats unboxed)."""
-    return list(map(list, rows))
-
-
-def transpose(rows: Sequence[Sequence[Scalar]]) -> List[List[Scalar]]:
-    """The rows of the transpose: column j becomes row j (``zip`` on CPython, indexing on PyPy)."""
-    if KERNEL == "loop":
-        return [[row[j] for row in rows] for j in range(len(rows[0]))]
-    return list(map(list, zip(*rows)))
-
-
-def subtract_scaled(
-    P: Sequence[Sequence[Scalar]], dP: Sequence[Sequence[Scalar]], factor: Scalar
-) -> List[List[Scalar]]:
-    """P − factor · dP entry by entry, as rows: the update W − η/N · ∂E/∂W.
-
-    Zipping the two rows is faster on CPython, indexing them on PyPy (both measured).
-    """
-    if KERNEL == "loop":
-        return [[p[j] - factor * d[j] for j in range(len(p))] for p, d in zip(P, dP)]
-    return [[p - factor * d for p, d in zip(p_row, d_row)] for p_row, d_row in zip(P, dP)]
-
-
-def subtract_scaled_product(
-    P: Sequence[Sequence[Scalar]],
-    left: Sequence[Sequence[Scalar]],
-    right_rows: Sequence[Sequence[Scalar]],
-    right_columns: "Columns",
-    factor: Scalar,
-) -> List[List[Scalar]]:
-    """P − factor · A·Bᵀ as rows: the step W − η/N · [δ](A)ᵀ without storing [δ](A)ᵀ.
-
-    Entry (i, j) is p_ij − factor · (row i of A · row j of B), the same
-    numbers as ``subtract_scaled(P, matmul_transposed(...), factor)``. On
-    CPython the entries whose product is zero — a pixel that is 0 in every
-    example of the mini-batch — are not touched at all: each row of P is
-    copied whole in C and only the other entries are computed and merged in
-    by one ``itemgetter``. PyPy's loops are fast enough without this.
-    """
-    if KERNEL == "loop":
-        return subtract_scaled(P, matmul_transposed(left, right_rows, right_columns), factor)
-    plan = _Plan(right_rows)
-    if plan.gather is None:
-        return subtract_scaled(P, [plan.products(row) for row in left], factor)
-    if not plan.at:
-        return [list(p_row) for p_row in P]  # every product is zero
-    take = _getter(plan.at)
-    merge = plan.into_columns(list(range(len(plan.at), len(plan.at) + len(right_rows))))  # p_ij after the new values
-    out = []
-    for p_row, row in zip(P, left):
-        values = list(map(operator.sub, take(p_row), map(operator.mul, repeat(factor), plan.products(row))))
-        values.extend(p_row)
-        out.append(list(merge(values)))
-    return out
-
-
-Columns = Callable[[], Sequence[Sequence[Scalar]]]
-
-
-def matmul(
-    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]], right_columns: Columns
-) -> List[List[Scalar]]:
-    """A·B for A given by its rows and B by its rows and (on demand) its columns.
-
-    Entry (i, j) is row i of A times column j of B — the rule 'Zeile mal
-    Spalte' ('Künstliche Intelligenz selbst gemacht', Matrixmultiplikation).
-    """
-    if KERNEL == "loop" and len(right_rows) < len(right_rows[0]):
-        return _matmul_combine(left, right_rows)
-    if KERNEL == "loop":
-        return _matmul_loops(left, right_columns())
-    return _matmul_map(left, right_columns())
-
-
-def matmul_transposed(
-    left: Sequence[Sequence[Scalar]], right_rows: Sequence[Sequence[Scalar]], right_columns: Columns
-) -> List[List[Scalar]]:
-    """A·Bᵀ: entry (i, j) is row i of A times row j of B."""
-    if KERNEL == "loop" and len(right_rows[0]) < len(right_rows):
-        return _matmul_combine(left, right_columns())
-    return _matmul_loops(left, right_rows) if KERNEL == "loop" else _matmul_map(left, right_rows)

@@ -360,7 +360,7 @@ def read_vector(text: str, flag: str, n: int, exact: bool, expected: str) -> Lis
     ...
     ValueError: --input has 3 values, but the network has 2 inputs
     """
-    return validation.vector(parse_vector(text, flag, exact), n, flag, expected)
+    return list(validation.vector(parse_vector(text, flag, exact), n, flag, expected))
 
 
 def read_scalar(text: str, flag: str, exact: bool) -> Scalar:

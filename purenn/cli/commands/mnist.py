@@ -18,6 +18,7 @@ from typing import List, Sequence, Tuple
 from purenn.cli.main import UsageError
 from purenn.cli.netspec import parse_sizes
 from purenn.evaluation import evaluate_classifier
+from purenn.io.mnist import Example
 from purenn.network import Network
 from purenn.cli.progress import ProgressBar, format_seconds
 from purenn.cli.texts import LANGS, say
@@ -26,17 +27,17 @@ from purenn.training import History, Progress
 
 NAME = "mnist"
 
-Example = Tuple[List[float], List[float]]
 
-DEFAULT_HIDDEN = 40
-DEFAULT_ETA = {"relu": 0.05, "leaky_relu": 0.05, "sigmoid": 0.5, "tanh": 0.05}
+DEFAULT_HIDDEN = 100
+DEFAULT_EPOCHS = 12
+DEFAULT_ETA = {"relu": 0.1, "leaky_relu": 0.1, "sigmoid": 0.5, "tanh": 0.05}
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     # The help of each option, in German and English: purenn/cli/texts.py.
     p.add_argument("--hidden", type=_sizes, default=[DEFAULT_HIDDEN], metavar="N[,N…]")
     p.add_argument("--activation", choices=sorted(DEFAULT_ETA), default="relu")
-    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--epochs", type=int, default=DEFAULT_EPOCHS)
     p.add_argument("--batch-size", type=int, default=10)
     p.add_argument("--eta", type=float, default=None)
     p.add_argument("--seed", type=int, default=1)
@@ -114,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
     interrupted = False
     if args.epochs > 0:
         interrupted = _train(net, train, test, eta, history, args)
+    if history:
+        _print_training_time(history, args.lang)
     _save(net, history, interrupted, args)
     if not (interrupted and not history):
         _report(net, test, args)
@@ -194,6 +197,14 @@ def _save(net: Network, history: History, interrupted: bool, args: argparse.Name
     else:
         partial = Path(net.save(_partial_path(args.save))).resolve()
         print(say(args.lang, "mnist.saved_partial", path=partial, n=len(history), epochs=args.epochs, kept=kept))
+
+
+def _print_training_time(history: History, lang: str) -> None:
+    """The training time in all and per epoch (the time of the steps, without loading and testing)."""
+    seconds = sum(r.seconds for r in history)
+    n = len(history)
+    epochs = say(lang, "mnist.epochs_one" if n == 1 else "mnist.epochs_many", n=n)
+    print(say(lang, "mnist.training_time", time=format_seconds(seconds), epochs=epochs, per_epoch=f"{seconds / n:.1f}"))
 
 
 def _report(net: Network, test: Sequence[Example], args: argparse.Namespace) -> None:
