@@ -99,8 +99,11 @@ def test_large_counts_are_grouped_with_a_thin_space(lang):
     assert grouped(31810) == f"31{THIN_SPACE}810" and grouped(4500) == "4500"
 
 
-def test_the_readme_writes_numbers_in_the_same_format():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["README.md"] + sorted(
+    f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md") if p.name != "formulas-in-documents.md"))
+def test_the_readme_and_the_docs_write_numbers_in_the_same_format(name):
+    # docs/formulas-in-documents.md quotes the documents as they print, so it is left out
+    readme = (ROOT / name).read_text(encoding="utf-8")
     assert not thousands_dots(readme), thousands_dots(readme)
     decimal_commas = re.findall(r"(?<![\d.,])\d+,\d+ ?%", readme)  # "92,4 %": the documents write 92.4
     assert not decimal_commas, decimal_commas
