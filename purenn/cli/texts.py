@@ -162,6 +162,48 @@ COMMANDS: Dict[str, Dict[str, CommandTexts]] = {
             f"{_B}purenn backprop --W1 \"5 2 4\" --b1 1 --act relu --input \"0.2 0.1 0.25\" --target 3 \\\n"
             f"{_B}    --loss half_squared_error --eta 0.1 --exact --notation matrizen",
         ),
+        "check": CommandTexts(
+            "die Antworten zu einer Aufgabe bewerten: ✓/✗, Folgefehler, der erste falsche Schritt, typische Fehler",
+            "Bewertet die Antworten eines Schülers (Zeilen name = wert, z. B. z1_2 = 2.9 oder δ²₁ = 0,2761)\n"
+            "gegen eine Aufgabendatei oder gegen die Aufgabe, als Optionen wie bei purenn backprop gegeben.\n"
+            "Die Namen (docs/exercises.md): z1_2, a1_2, delta2_1, dW1_12 (∂E/∂w¹₁₂), db1_2, W1_12 und b1_2\n"
+            "(nach dem Schritt), E — oder so, wie der Rechenweg sie schreibt; Indizes in der Schreibweise der Aufgabe.\n"
+            "Exit-Code 0: alles richtig; 1: etwas falsch; 2: eine Datei ließ sich nicht lesen.",
+            f"Beispiele:\n"
+            f"  eine Aufgabendatei und die Antworten eines Schülers:\n"
+            f"{_B}purenn check examples/aufgaben/training-backprop.txt antwort.txt\n"
+            f"  die Aufgabe als Optionen, die Bewertung als Markdown:\n"
+            f"{_B}purenn check antwort.txt --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\" --W2 \"0,1,0;1,-1,1\" --b2 \"-1,0\" \\\n"
+            f"{_B}    --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5 --format markdown\n"
+            f"  zu jeder Antwort ihre Zeile aus dem Rechenweg, auch zu den richtigen:\n"
+            f"{_B}purenn check aufgabe.txt antwort.txt --details",
+        ),
+        "aufgabe": CommandTexts(
+            "eine neue Aufgabe aus einem Seed (angenehme Zahlen), oder eine pro Seed mit Blättern für eine Klasse",
+            "Schreibt eine Aufgabendatei: derselbe Seed gibt immer dieselbe Aufgabe, so kann jeder Schüler\n"
+            "seinen eigenen Seed bekommen. Die Zahlen sind kurze Dezimalzahlen; kein Logit ist riesig und\n"
+            "kein δ verschwindet. Mit --seeds eine Aufgabe pro Seed in einen Ordner, mit --sheets dazu\n"
+            "Aufgaben- und Lösungsblatt (purenn blatt).",
+            f"Beispiele:\n"
+            f"  eine Backpropagation-Aufgabe, Seed 17:\n"
+            f"{_B}purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --ask backprop --seed 17\n"
+            f"  ein ReLU-Netz, in eine Datei geschrieben:\n"
+            f"{_B}purenn aufgabe --structure 2-2-1 --act relu,sigmoid --seed 3 --out aufgabe.txt\n"
+            f"  für eine Klasse: 30 Aufgaben mit Aufgaben- und Lösungsblatt in LaTeX:\n"
+            f"{_B}purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --seeds 1-30 --sheets latex --out klasse/",
+        ),
+        "blatt": CommandTexts(
+            "Aufgaben- oder Lösungsblatt einer Aufgabendatei (Markdown, eigenständiges LaTeX)",
+            "Das Aufgabenblatt einer Aufgabendatei; mit --loesung das Lösungsblatt (der ganze Rechenweg\n"
+            "und die Lösungen), mit --key nur die Lösungen als Antwortdatei für purenn check. LaTeX ist\n"
+            "ein vollständiges Dokument für pdflatex.",
+            f"Beispiele:\n"
+            f"  Aufgaben- und Lösungsblatt als LaTeX:\n"
+            f"{_B}purenn blatt examples/aufgaben/training-backprop.txt --format latex --out aufgabe.tex\n"
+            f"{_B}purenn blatt examples/aufgaben/training-backprop.txt --loesung --format latex --out loesung.tex\n"
+            f"  die richtigen Werte als Antwortdatei, für purenn check:\n"
+            f"{_B}purenn blatt aufgabe.txt --key --out loesung.txt",
+        ),
         "formulas": CommandTexts(
             "jede Formel der Unterlagen mit der Funktion, die sie umsetzt, und den Tests, die sie prüfen",
             "Jede Formel der Unterlagen, die purenn umsetzt: Schlüssel, Formel, Dokument und\n"
@@ -263,6 +305,48 @@ COMMANDS: Dict[str, Dict[str, CommandTexts]] = {
             f"  one ReLU neuron, exact, with the half squared error of 'Matrizen in Neuronalen Netzen':\n"
             f"{_B}purenn backprop --W1 \"5 2 4\" --b1 1 --act relu --input \"0.2 0.1 0.25\" --target 3 \\\n"
             f"{_B}    --loss half_squared_error --eta 0.1 --exact --notation matrizen",
+        ),
+        "check": CommandTexts(
+            "grade the answers to an exercise: ✓/✗, Folgefehler, the first wrong step, typical slips",
+            "Grades a student's answers (name = value lines, e.g. z1_2 = 2.9 or δ²₁ = 0,2761) against an\n"
+            "exercise file, or against the exercise given as options as for purenn backprop.\n"
+            "The names (docs/exercises.md): z1_2, a1_2, delta2_1, dW1_12 (∂E/∂w¹₁₂), db1_2, W1_12 and b1_2\n"
+            "(after the step), E — or as the Rechenweg writes them; indices in the exercise's notation.\n"
+            "Exit code 0: everything right; 1: something wrong; 2: a file could not be read.",
+            f"examples:\n"
+            f"  an exercise file and a student's answers:\n"
+            f"{_B}purenn check examples/aufgaben/training-backprop.txt answers.txt\n"
+            f"  the exercise as options, the grading as Markdown, in English:\n"
+            f"{_B}purenn check answers.txt --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\" --W2 \"0,1,0;1,-1,1\" --b2 \"-1,0\" \\\n"
+            f"{_B}    --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5 --format markdown --lang en\n"
+            f"  with every answer its line of the Rechenweg, also with the right ones:\n"
+            f"{_B}purenn check exercise.txt answers.txt --details",
+        ),
+        "aufgabe": CommandTexts(
+            "a new exercise from a seed (pleasant numbers), or one per seed with sheets for a class",
+            "Writes an exercise file: the same seed always gives the same exercise, so each student can\n"
+            "get their own seed. The numbers are short decimals; no logit is huge and no δ vanishes.\n"
+            "With --seeds one exercise per seed into a folder, with --sheets also its problem and\n"
+            "solution sheet (purenn blatt).",
+            f"examples:\n"
+            f"  a backpropagation exercise, seed 17:\n"
+            f"{_B}purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --ask backprop --seed 17\n"
+            f"  a ReLU network, written to a file:\n"
+            f"{_B}purenn aufgabe --structure 2-2-1 --act relu,sigmoid --seed 3 --out exercise.txt\n"
+            f"  for a class: 30 exercises with problem and solution sheets in LaTeX, in English:\n"
+            f"{_B}purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --seeds 1-30 --sheets latex --out class/ --lang en",
+        ),
+        "blatt": CommandTexts(
+            "problem or solution sheet of an exercise file (Markdown, standalone LaTeX)",
+            "The problem sheet of an exercise file; with --loesung (or --solution) the solution sheet\n"
+            "(the whole Rechenweg and the answers), with --key only the answers as an answer file for\n"
+            "purenn check. LaTeX is a complete document for pdflatex.",
+            f"examples:\n"
+            f"  problem and solution sheet as LaTeX, in English:\n"
+            f"{_B}purenn blatt examples/aufgaben/training-backprop.txt --format latex --lang en --out problem.tex\n"
+            f"{_B}purenn blatt examples/aufgaben/training-backprop.txt --solution --format latex --lang en --out solution.tex\n"
+            f"  the right values as an answer file, for purenn check:\n"
+            f"{_B}purenn blatt exercise.txt --key --out key.txt",
         ),
         "formulas": CommandTexts(
             "list every formula of the course documents with the function that implements it and its tests",
@@ -367,6 +451,53 @@ OPTIONS: Dict[str, Dict[str, Dict[str, str]]] = {
             "epochs": "Durchläufe über alle Beispiele (Voreinstellung %(default)s), z. B. --epochs 500",
             "eta": "Lernrate η (Voreinstellung %(default)s), z. B. --eta 0.02",
         },
+        "check": {
+            "files": "AUFGABE ANTWORT, oder nur ANTWORT, wenn die Aufgabe als Optionen gegeben ist, "
+            "z. B. aufgabe.txt antwort.txt",
+            "input": "die Eingabe x = a^0, durch Kommas getrennt, statt der Zeile input der Aufgabendatei, "
+            "z. B. --input 1.3,0.8",
+            "target": "das Ziel y, ein Wert pro Ausgabeneuron, z. B. --target 0,1",
+            "eta": "Lernrate η, für die Parameter nach dem Schritt (W1_12, b1_2), z. B. --eta 0.5",
+            "loss": "Verlustfunktion: %(known)s (auch sel, ce); ohne Angabe cross_entropy nach softmax, "
+            "sonst squared_error, z. B. --loss half_squared_error",
+            "min_digits": "so viele signifikante Stellen braucht eine gerundete Antwort mindestens "
+            "(Voreinstellung %(default)s; ein exakter Wert zählt immer), z. B. --min-digits 3",
+            "details": "zu jeder Antwort ihre Zeile aus dem Rechenweg zeigen, auch zu den richtigen, z. B. --details",
+        },
+        "aufgabe": {
+            "structure": "Neuronen pro Schicht, die Eingabeschicht zuerst (Voreinstellung %(default)s), "
+            "z. B. --structure 2-2-1",
+            "act": "Aktivierung jeder Schicht, durch Kommas getrennt, eine für alle oder eine pro Schicht "
+            "(Voreinstellung %(default)s; bekannt: %(known)s), z. B. --act relu,sigmoid",
+            "ask": "was gefragt ist: forward (der Forward Pass) oder backprop (dazu Verlust, δ, Gradienten und "
+            "neue Parameter; Voreinstellung %(default)s), z. B. --ask forward",
+            "loss": "Verlustfunktion: %(known)s; ohne Angabe cross_entropy nach softmax, sonst squared_error, "
+            "z. B. --loss half_squared_error",
+            "difficulty": "wie glatt die Zahlen sind: easy in Schritten von 0.5, medium von 0.1, hard von 0.01 "
+            "(Voreinstellung %(default)s), z. B. --difficulty medium",
+            "eta": "Lernrate η der Aufgabe (Voreinstellung 0.5 bei easy, sonst 0.1), z. B. --eta 0.25",
+            "seed": "die Nummer der Aufgabe: derselbe Seed gibt dieselbe Aufgabe (Voreinstellung %(default)s), "
+            "z. B. --seed 17",
+            "seeds": "für eine Klasse: ein Bereich von Seeds, eine Aufgabe je Seed als aufgabe-SEED.txt "
+            "(braucht --out ORDNER), z. B. --seeds 1-30",
+            "sheets": "mit --seeds: zu jeder Aufgabe auch Aufgaben- und Lösungsblatt (blatt-SEED, loesung-SEED) "
+            "in diesem Format: %(choices_text)s, z. B. --sheets latex",
+            "lang": "Sprache der Hilfe, der Ausgabe und der Blätter: de (Voreinstellung) oder en, z. B. --lang en",
+            "out": "die Aufgabe in diese Datei schreiben, statt sie auszugeben; mit --seeds ein Ordner, "
+            "z. B. --out aufgabe.txt oder --out klasse/",
+        },
+        "blatt": {
+            "exercise": "die Aufgabendatei, z. B. examples/aufgaben/training-backprop.txt",
+            "solution": "das Lösungsblatt (der ganze Rechenweg und die Lösungen) statt des Aufgabenblatts, "
+            "z. B. --loesung",
+            "key": "nur die Lösungen, Zeilen name = wert: eine Antwortdatei für purenn check, z. B. --key",
+            "format": "Format des Blatts: %(choices_text)s (Voreinstellung %(default)s); latex ist ein "
+            "vollständiges Dokument für pdflatex, z. B. --format latex",
+            "lang": "Sprache der Hilfe und des Blatts: de (Voreinstellung) oder en, z. B. --lang en",
+            "decimals": "Nachkommastellen gerundeter (≈) Werte: die der Aufgabendatei, sonst %(default)s, "
+            "z. B. --decimals 3",
+            "out": "das Blatt in diese Datei schreiben, statt es auszugeben, z. B. --out aufgabe.tex",
+        },
         "formulas": {
             "format": "text (Voreinstellung) oder eine Markdown-Tabelle, z. B. --format markdown",
             "update_readme": "die Markdown-Tabelle in diese Datei zwischen <!-- formulas:start --> und "
@@ -431,6 +562,52 @@ OPTIONS: Dict[str, Dict[str, Dict[str, str]]] = {
             "epochs": "iterations over all examples (default %(default)s), e.g. --epochs 500",
             "eta": "learning rate η (default %(default)s), e.g. --eta 0.02",
         },
+        "check": {
+            "files": "EXERCISE ANSWERS, or only ANSWERS when the exercise is given as options, "
+            "e.g. exercise.txt answers.txt",
+            "input": "the input x = a^0, comma-separated, instead of the exercise file's input line, "
+            "e.g. --input 1.3,0.8",
+            "target": "the target y, one value per output neuron, e.g. --target 0,1",
+            "eta": "learning rate η, for the parameters after the step (W1_12, b1_2), e.g. --eta 0.5",
+            "loss": "loss function: %(known)s (also sel, ce); default cross_entropy after softmax, "
+            "else squared_error, e.g. --loss half_squared_error",
+            "min_digits": "significant digits a rounded answer needs at least (default %(default)s; an exact "
+            "value always counts), e.g. --min-digits 3",
+            "details": "show with every answer its line of the Rechenweg, also with the right ones, e.g. --details",
+        },
+        "aufgabe": {
+            "structure": "neurons per layer, input layer first (default %(default)s), e.g. --structure 2-2-1",
+            "act": "activation of each layer, comma-separated, one for all or one per layer "
+            "(default %(default)s; known: %(known)s), e.g. --act relu,sigmoid",
+            "ask": "what is asked: forward (the forward pass) or backprop (also loss, δ, gradients and new "
+            "parameters; default %(default)s), e.g. --ask forward",
+            "loss": "loss function: %(known)s; default cross_entropy after softmax, else squared_error, "
+            "e.g. --loss half_squared_error",
+            "difficulty": "how round the numbers are: easy in steps of 0.5, medium of 0.1, hard of 0.01 "
+            "(default %(default)s), e.g. --difficulty medium",
+            "eta": "the exercise's learning rate η (default 0.5 for easy, else 0.1), e.g. --eta 0.25",
+            "seed": "the exercise's number: the same seed gives the same exercise (default %(default)s), "
+            "e.g. --seed 17",
+            "seeds": "for a class: a range of seeds, one exercise per seed as aufgabe-SEED.txt "
+            "(needs --out FOLDER), e.g. --seeds 1-30",
+            "sheets": "with --seeds: also a problem and a solution sheet per exercise (blatt-SEED, loesung-SEED) "
+            "in this format: %(choices_text)s, e.g. --sheets latex",
+            "lang": "language of the help, the output and the sheets: de (default) or en, e.g. --lang en",
+            "out": "write the exercise to this file instead of printing it; a folder with --seeds, "
+            "e.g. --out exercise.txt or --out class/",
+        },
+        "blatt": {
+            "exercise": "the exercise file, e.g. examples/aufgaben/training-backprop.txt",
+            "solution": "the solution sheet (the whole Rechenweg and the answers) instead of the problem sheet, "
+            "e.g. --solution",
+            "key": "only the answers, name = value lines: an answer file for purenn check, e.g. --key",
+            "format": "format of the sheet: %(choices_text)s (default %(default)s); latex is a complete "
+            "document for pdflatex, e.g. --format latex",
+            "lang": "language of the help and the sheet: de (default) or en, e.g. --lang en",
+            "decimals": "decimals of rounded (≈) values: those of the exercise file, else %(default)s, "
+            "e.g. --decimals 3",
+            "out": "write the sheet to this file instead of printing it, e.g. --out problem.tex",
+        },
         "formulas": {
             "format": "text (default) or a Markdown table, e.g. --format markdown",
             "update_readme": "write the Markdown table into this file between <!-- formulas:start --> and "
@@ -439,27 +616,33 @@ OPTIONS: Dict[str, Dict[str, Dict[str, str]]] = {
     },
 }
 
+#: The network typed in as matrices, in the help of every command that takes --W<k> and --b<k>.
+_INLINE: Dict[str, str] = {
+    "de": "--W<k> ZEILEN  Gewichtsmatrix W^k: Zeilen durch ';' getrennt, Einträge durch ',' oder Leerzeichen\n"
+    "--b<k> WERTE   Bias b^k: ein Eintrag pro Neuron (Zeile von W^k)\n"
+    "               Schichten k = 1..L; Zahlen als Dezimalzahlen (mit Punkt) oder Brüche (1/3)\n"
+    "               z. B. --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\"",
+    "en": "--W<k> ROWS    weight matrix W^k: rows separated by ';', entries by ',' or spaces\n"
+    "--b<k> VALUES  bias b^k: one entry per neuron (row of W^k)\n"
+    "               layers k = 1..L; numbers as decimals (with a point) or fractions (1/3)\n"
+    "               e.g. --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\"",
+}
+
 #: Titles (and descriptions) of argument groups, by the title the command gives the group.
 GROUPS: Dict[str, Dict[str, "tuple[str, Optional[str]]"]] = {
     "de": {
-        "network": (
-            "Netz",
-            "eine Netzdatei (NET oder --net DATEI) oder die Matrizen eingetippt:\n"
-            "--W<k> ZEILEN  Gewichtsmatrix W^k: Zeilen durch ';' getrennt, Einträge durch ',' oder Leerzeichen\n"
-            "--b<k> WERTE   Bias b^k: ein Eintrag pro Neuron (Zeile von W^k)\n"
-            "               Schichten k = 1..L; Zahlen als Dezimalzahlen (mit Punkt) oder Brüche (1/3)\n"
-            "               z. B. --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\"",
+        "network": ("Netz", "eine Netzdatei (NET oder --net DATEI) oder die Matrizen eingetippt:\n" + _INLINE["de"]),
+        "exercise": (
+            "Aufgabe (statt einer Aufgabendatei, oder über ihre Zeilen gelegt)",
+            "das Netz eingetippt, dazu --act, --input, --target, --eta, --loss:\n" + _INLINE["de"],
         ),
         "Rechenweg": ("Rechenweg", None),
     },
     "en": {
-        "network": (
-            "network",
-            "a network file (NET or --net FILE), or the matrices typed in:\n"
-            "--W<k> ROWS    weight matrix W^k: rows separated by ';', entries by ',' or spaces\n"
-            "--b<k> VALUES  bias b^k: one entry per neuron (row of W^k)\n"
-            "               layers k = 1..L; numbers as decimals (with a point) or fractions (1/3)\n"
-            "               e.g. --W1 \"2,1;1,2;0.5,3\" --b1 \"-1,0,-0.25\"",
+        "network": ("network", "a network file (NET or --net FILE), or the matrices typed in:\n" + _INLINE["en"]),
+        "exercise": (
+            "exercise (instead of an exercise file, or over its lines)",
+            "the network typed in, with --act, --input, --target, --eta, --loss:\n" + _INLINE["en"],
         ),
         "Rechenweg": ("Rechenweg", None),
     },
@@ -657,6 +840,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "params.params": "Parameter",
         "formulas.updated": "{path}: Formeltabelle aktualisiert",
         "formulas.up_to_date": "{path}: Formeltabelle schon aktuell",
+        "aufgabe.written": "{n} Aufgaben in {folder}/ (Seeds {first}–{last})",
+        "aufgabe.written_1": "1 Aufgabe in {folder}/ (Seed {first})",
     },
     "en": {
         "mnist.source_dir": "MNIST from {dir}",
@@ -708,6 +893,8 @@ MESSAGES: Dict[str, Dict[str, str]] = {
         "params.params": "parameters",
         "formulas.updated": "{path}: formula table updated",
         "formulas.up_to_date": "{path}: formula table already up to date",
+        "aufgabe.written": "{n} exercises in {folder}/ (seeds {first}–{last})",
+        "aufgabe.written_1": "1 exercise in {folder}/ (seed {first})",
     },
 }
 

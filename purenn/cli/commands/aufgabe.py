@@ -13,43 +13,32 @@ import argparse
 from pathlib import Path
 from typing import List
 
-from purenn import activations, losses
 from purenn.cli.netspec import parse_sizes
+from purenn.cli.texts import say
 from purenn.exercises import exercise_file, generator, sheets
 from purenn.exercises.setup import Setup
 from purenn.io.atomic import atomic_write_text
 from purenn.rechenweg import notation
 
 NAME = "aufgabe"
-HELP = "a new exercise from a seed (pleasant numbers), or one per seed with sheets for a class"
-DESCRIPTION = (
-    "Generate an exercise file: the same seed always gives the same exercise, so each student\n"
-    "can get their own seed. Numbers are short decimals; no logit is huge and no δ vanishes."
-)
-EPILOG = """examples:
-  purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --ask backprop --seed 17
-  purenn aufgabe --structure 2-2-1 --act relu,sigmoid --seed 3 --out aufgabe.txt
-  purenn aufgabe --structure 2-3-2 --act sigmoid,softmax --seeds 1-30 --sheets latex --out klasse/"""
 
 _EXTENSIONS = {"markdown": "md", "latex": "tex", "text": "txt"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--structure", default="2-3-2", help="layer sizes, input first (default 2-3-2)")
-    parser.add_argument("--act", default="sigmoid,softmax",
-                        help=f"activation of each layer (default sigmoid,softmax; known: {', '.join(activations.NAMES)})")
-    parser.add_argument("--ask", default="backprop", choices=exercise_file.ASKS, help="what is asked (default backprop)")
-    parser.add_argument("--loss", help=f"loss function ({', '.join(losses.NAMES)}); default by the output layer")
-    parser.add_argument("--notation", choices=notation.NAMES, help="index convention of the exercise")
-    parser.add_argument("--difficulty", default="easy", choices=tuple(generator.DIFFICULTIES),
-                        help="easy: steps of 0.5; medium: 0.1; hard: 0.01 (default easy)")
-    parser.add_argument("--eta", help="learning rate (default 0.5 easy, else 0.1)")
-    parser.add_argument("--seed", type=int, default=1, help="the exercise's number (default 1)")
-    parser.add_argument("--seeds", help="batch: a range of seeds such as 1-30, one exercise each (needs --out DIR)")
-    parser.add_argument("--sheets", choices=sheets.SHEET_FORMATS,
-                        help="with --seeds: also a problem and a solution sheet per seed, in this format")
-    parser.add_argument("--lang", default="de", choices=("de", "en"), help="language of the sheets (default de)")
-    parser.add_argument("--out", help="file to write (a folder with --seeds)")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("--structure", default="2-3-2", metavar="SIZES")
+    parser.add_argument("--act", default="sigmoid,softmax", metavar="NAMES")
+    parser.add_argument("--ask", default="backprop", choices=exercise_file.ASKS)
+    parser.add_argument("--loss", metavar="NAME")
+    parser.add_argument("--notation", choices=notation.NAMES)
+    parser.add_argument("--difficulty", default="easy", choices=tuple(generator.DIFFICULTIES))
+    parser.add_argument("--eta", metavar="NUMBER")
+    parser.add_argument("--seed", type=int, default=1, metavar="N")
+    parser.add_argument("--seeds", metavar="FIRST-LAST")
+    parser.add_argument("--sheets", choices=sheets.SHEET_FORMATS)
+    parser.add_argument("--lang", default="de", choices=("de", "en"))
+    parser.add_argument("--out", metavar="FILE")
 
 
 def _seeds(text: str) -> List[int]:
@@ -88,5 +77,6 @@ def run(args: argparse.Namespace) -> int:
             setup, ext = Setup.from_exercise(ex), _EXTENSIONS[args.sheets]
             atomic_write_text(folder / f"blatt-{seed}.{ext}", sheets.problem_sheet(setup, args.sheets, args.lang))
             atomic_write_text(folder / f"loesung-{seed}.{ext}", sheets.solution_sheet(setup, args.sheets, args.lang))
-    print(f"{len(seeds)} Aufgaben in {folder}/ (Seeds {seeds[0]}–{seeds[-1]})")
+    key = "aufgabe.written_1" if len(seeds) == 1 else "aufgabe.written"
+    print(say(args.lang, key, n=len(seeds), folder=folder, first=seeds[0], last=seeds[-1]))
     return 0

@@ -19,36 +19,20 @@ from purenn.exercises.grading import DEFAULT_MIN_DIGITS, check
 from purenn.exercises.setup import Setup
 
 NAME = "check"
-HELP = "grade answers against an exercise: ✓/✗, Folgefehler, the first wrong step, typical slips"
-DESCRIPTION = (
-    "Grade a student's answers (name = value lines, e.g. z1_2 = 2.9 or δ²₁ = 0,2761) against an\n"
-    "exercise file, or against the exercise given by the options of purenn backprop.\n"
-    "Exit code 0: everything right; 1: something wrong; 2: a file could not be read."
-)
-EPILOG = """examples:
-  purenn check examples/aufgaben/parameter-backprop.txt antwort.txt
-  purenn check antwort.txt --W1 "2,1;1,2;0.5,3" --b1 "-1,0,-0.25" --W2 "0,1,0;1,-1,1" --b2 "-1,0" \\
-      --act sigmoid,softmax --input 1.3,0.8 --target 0,1 --eta 0.5 --format markdown --lang en
-
-answer names (docs/exercises.md): z1_2, a1_2, delta2_1, dW1_12 (∂E/∂w¹₁₂), db1_2, W1_12 and b1_2
-(after the step), E — or as the Rechenweg prints them; indices in the exercise's notation."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # The help of each option, in German and English: purenn/cli/texts.py.
     parser.__class__ = netspec.InlineNetParser  # takes --W<k>/--b<k> out into args.inline
-    parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="AUFGABE ANTWORT, or only ANTWORT with the exercise as options")
-    group = parser.add_argument_group("exercise (instead of an exercise file, or overriding it)",
-                                      netspec.INLINE_HELP)
-    group.add_argument("--act", metavar="NAMES", help="activation of each layer, e.g. sigmoid,softmax")
-    group.add_argument("--input", metavar="VALUES", help="the input x, e.g. 1.3,0.8")
-    group.add_argument("--target", metavar="VALUES", help="the target y, e.g. 0,1")
-    group.add_argument("--eta", metavar="NUMBER", help="learning rate η")
-    group.add_argument("--loss", metavar="NAME", help="loss function")
-    parser.add_argument("--min-digits", type=int, default=DEFAULT_MIN_DIGITS,
-                        help=f"significant digits an inexact answer needs at least (default {DEFAULT_MIN_DIGITS})")
-    parser.add_argument("--details", action="store_true",
-                        help="show the Rechenweg line of every answer, also of the right ones")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    group = parser.add_argument_group("exercise")
+    group.add_argument("--act", metavar="NAMES")
+    group.add_argument("--input", metavar="VALUES")
+    group.add_argument("--target", metavar="VALUES")
+    group.add_argument("--eta", metavar="NUMBER")
+    group.add_argument("--loss", metavar="NAME")
+    parser.add_argument("--min-digits", type=int, default=DEFAULT_MIN_DIGITS, metavar="N")
+    parser.add_argument("--details", action="store_true")
     add_output_arguments(parser)
 
 

@@ -16,23 +16,17 @@ from purenn.io.atomic import atomic_write_text
 from purenn.rechenweg.display import DEFAULT_DECIMALS, check_decimals
 
 NAME = "blatt"
-HELP = "problem or solution sheet of an exercise file (Markdown, standalone LaTeX)"
-EPILOG = """examples:
-  purenn blatt examples/aufgaben/training-backprop.txt --format latex --out aufgabe.tex
-  purenn blatt examples/aufgaben/training-backprop.txt --loesung --format latex --out loesung.tex
-  purenn blatt aufgabe.txt --key > loesung.txt    # the right values, for purenn check"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("exercise", metavar="AUFGABE", help="the exercise file")
-    parser.add_argument("--loesung", "--solution", action="store_true", dest="solution",
-                        help="the solution sheet (the whole Rechenweg) instead of the problem sheet")
-    parser.add_argument("--key", action="store_true", help="only the answer key (name = value lines)")
-    parser.add_argument("--format", default="markdown", choices=sheets.SHEET_FORMATS, help="default markdown")
-    parser.add_argument("--lang", default="de", choices=("de", "en"), help="default de")
-    parser.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
-                        help=f"decimals of rounded values (default {DEFAULT_DECIMALS})")
-    parser.add_argument("--out", help="file to write instead of printing")
+    # The help of each option, in German and English: purenn/cli/texts.py.
+    parser.add_argument("exercise", metavar="AUFGABE")
+    parser.add_argument("--loesung", "--solution", action="store_true", dest="solution")
+    parser.add_argument("--key", action="store_true")
+    parser.add_argument("--format", default="markdown", choices=sheets.SHEET_FORMATS)
+    parser.add_argument("--lang", default="de", choices=("de", "en"))
+    parser.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS)
+    parser.add_argument("--out", metavar="FILE")
 
 
 def run(args: argparse.Namespace) -> int:
