@@ -7,6 +7,7 @@ The page runs the same functions inside Pyodide; the real-browser test in
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 import zipfile
@@ -123,6 +124,13 @@ def test_the_zip_is_reproducible_and_runs_without_the_checkout(tmp_path: Path) -
                          cwd=tmp_path, check=True).stdout.splitlines()
     assert out[0].startswith(str(site))
     assert out[-1].strip() == "a¹ = (2)ᵀ"
+
+
+def test_a_test_digit_crosses_to_javascript_as_json() -> None:
+    # the page draws held-out digits; their compact pixels must arrive as a plain list of 784 numbers
+    d = page.test_digit(0)
+    pixels = json.loads(json.dumps(d))["pixels"]
+    assert len(pixels) == 784 and all(0 <= v <= 1 for v in pixels) and max(pixels) == 1.0
 
 
 def test_the_answer_field_waits_for_purenn_check() -> None:

@@ -211,7 +211,7 @@ def test_digit(index: int) -> Dict[str, Any]:
     """Held-out digit ``index`` of the shipped data: its 784 pixels (0..1, row by row) and its label."""
     _, test = mnist.load_embedded()
     x, y = test[index]
-    return {"pixels": x, "label": mnist.label_of(y)}
+    return {"pixels": list(x), "label": mnist.label_of(y)}  # a list, so that it crosses to JavaScript as JSON
 
 
 def predict(pixels: Sequence[float]) -> Dict[str, Any]:
