@@ -132,3 +132,13 @@ def test_the_generator_refuses_a_batch_of_one_and_sheets_of_a_batch_before_writi
         generator.generate([2, 2, 1], ["sigmoid"], "minibatch", seed=4, batch=1)
     r = run_main("aufgabe", "--ask", "minibatch", "--seeds", "1-2", "--sheets", "latex", "--out", str(tmp_path / "k"))
     assert r.returncode == 2 and "mini-batch" in r.stderr and not (tmp_path / "k").exists()
+
+
+def test_forward_reads_a_batch_of_inputs_without_targets(tmp_path: Path) -> None:
+    path = tmp_path / "aufgabe.txt"
+    path.write_text("W1 = 1 2\nb1 = 0.5\nact = relu\ninput = 1 0\ninput = 0 -1\n", encoding="utf-8")
+    assert exercise_file.read(path).ask == "forward"
+    r = run_main("forward", str(path))
+    assert r.returncode == 0, r.stderr
+    # ReLU(1·1 + 2·0 + 0.5) = 1.5 for the first example, ReLU(0 − 2 + 0.5) = 0 for the second
+    assert "N = 2" in r.stdout and r.stdout.rstrip().endswith("A¹ = (1.5  0)")

@@ -66,8 +66,10 @@ def apply_exercise_file(args: argparse.Namespace) -> None:
     for key in ("act", "input", "target", "eta", "loss"):
         if getattr(args, key, None) is None and hasattr(args, key):
             setattr(args, key, getattr(ex, key))
-    if ex.inputs and hasattr(args, "input"):  # a mini-batch: one --input, one --target per example
-        args.input, args.target = list(ex.inputs), list(ex.targets) or args.target
+    if ex.inputs and hasattr(args, "input"):  # a mini-batch: one --input (and --target) per example
+        args.input = list(ex.inputs)
+        if ex.targets and hasattr(args, "target"):
+            args.target = list(ex.targets)
     if ex.notation is not None:
         args.notation = notations.get(ex.notation).key
     args.exact = ex.exact
