@@ -56,15 +56,21 @@ def test_sheets_say_what_is_given_and_show_the_rechenweg() -> None:
 @pytest.mark.skipif(shutil.which("pdflatex") is None,
                     reason="pdflatex is not installed here (Debian: texlive-latex-base, texlive-latex-recommended)")
 def test_the_latex_sheets_compile_with_pdflatex(tmp_path: Path) -> None:
-    for name in ("training-backprop.txt", "matrizen-backprop.txt", "ki-feedforward.txt"):
-        setup = Setup.from_exercise(exercise_file.read(EXAMPLES / name))
+    """Three course exercises and a generated softmax one (.ci/run installs pdflatex where it can)."""
+    exercises = [(name, exercise_file.read(EXAMPLES / name))
+                 for name in ("training-backprop.txt", "matrizen-backprop.txt", "ki-feedforward.txt")]
+    exercises.append(("generated-softmax", generator.generate([2, 3, 2], ["sigmoid", "softmax"], "backprop", 17)))
+    for name, ex in exercises:
+        setup = Setup.from_exercise(ex)
         for kind, text in (("blatt", sheets.problem_sheet(setup, "latex")),
                            ("loesung", sheets.solution_sheet(setup, "latex"))):
             tex = tmp_path / f"{kind}-{name}.tex"
             tex.write_text(text, encoding="utf-8")
+            # TeX writes its log in the input's bytes, not always UTF-8: read it leniently
             r = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                               cwd=tmp_path, capture_output=True, text=True, timeout=120)
-            assert r.returncode == 0, r.stdout[-2000:]
+                               cwd=tmp_path, capture_output=True, timeout=120)
+            assert r.returncode == 0, r.stdout.decode("utf-8", "replace")[-2000:]
+            assert tex.with_suffix(".pdf").stat().st_size > 1000, tex.name
 
 
 def test_aufgabe_command_and_the_batch_for_a_class(tmp_path: Path) -> None:

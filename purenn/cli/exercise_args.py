@@ -33,6 +33,9 @@ def exercise_from_args(args: argparse.Namespace, base: Optional[Exercise] = None
     changes: Dict[str, object] = {"weights": weights, "biases": biases}
     for key in ("act", "input", "target", "eta", "loss"):
         value = getattr(args, key, None)
+        if isinstance(value, list):  # --input/--target given several times: a mini-batch
+            changes[key + "s"] = tuple(value) if len(value) > 1 else ()
+            value = value[0] if value else None
         if value is not None:
             changes[key] = value
     if getattr(args, "notation", notations.DEFAULT) != notations.DEFAULT or ex.notation is None:
@@ -63,6 +66,10 @@ def apply_exercise_file(args: argparse.Namespace) -> None:
     for key in ("act", "input", "target", "eta", "loss"):
         if getattr(args, key, None) is None and hasattr(args, key):
             setattr(args, key, getattr(ex, key))
+    if ex.inputs and hasattr(args, "input"):  # a mini-batch: one --input (and --target) per example
+        args.input = list(ex.inputs)
+        if ex.targets and hasattr(args, "target"):
+            args.target = list(ex.targets)
     if ex.notation is not None:
         args.notation = notations.get(ex.notation).key
     args.exact = ex.exact

@@ -22,7 +22,12 @@ separated by spaces or ``;`` (``input = 1,3 0,8`` or ``input = 1,3; 0,8``).
 
 The keys (``KEYS`` lists them with their meaning): ``W<k>``, ``b<k>``,
 ``act``, ``input``, ``target``, ``loss``, ``eta``, ``notation``, ``ask``
-(forward or backprop), ``exact`` (yes/no), ``decimals``, ``title``, ``source``.
+(forward, backprop or minibatch), ``exact`` (yes/no), ``decimals``, ``title``, ``source``.
+
+A mini-batch ('Matrizen in Neuronalen Netzen' §3.7–3.8) is several
+``input = …`` lines, one per example in their order, each with its
+``target = …`` line; ``inputs`` and ``targets`` keep them all, ``input`` and
+``target`` are the first example's.
 
 >>> ex = parse("W1 = 5 2 4\\nb1 = 1\\nact = relu\\ninput = 0,2 0,1 0,25  # Woche 10\\n")
 >>> ex.weights[1], ex.input, ex.ask
@@ -45,19 +50,19 @@ from typing import Dict, List, Optional, Tuple
 __all__ = ["Exercise", "ExerciseError", "KEYS", "ASKS", "parse", "read", "write", "looks_like_exercise", "german_decimals"]
 
 #: What an exercise can ask for.
-ASKS = ("forward", "backprop")
+ASKS = ("forward", "backprop", "minibatch")
 
 #: The keys of an exercise file and what they mean (W<k>, b<k> for every layer k).
 KEYS: Dict[str, str] = {
     "W<k>": "Gewichtsmatrix W^k: Zeilen durch ';' getrennt, Einträge durch ',' oder Leerzeichen",
     "b<k>": "Bias b^k, ein Eintrag je Neuron",
     "act": "Aktivierung je Schicht, durch ',' getrennt (ein Name = alle Schichten)",
-    "input": "Eingabe x = a^0",
-    "target": "Zielwerte y (für Backpropagation)",
+    "input": "Eingabe x = a^0 (mehrere Zeilen: ein Mini-Batch, ein Beispiel je Zeile)",
+    "target": "Zielwerte y (für Backpropagation; beim Mini-Batch eine Zeile je Beispiel)",
     "loss": "Verlustfunktion (squared_error, half_squared_error, cross_entropy)",
     "eta": "Lernrate η (für den Gradientenschritt)",
     "notation": "Indexschreibweise: parameter, matrizen, ki",
-    "ask": "gefragt: forward oder backprop",
+    "ask": "gefragt: forward, backprop oder minibatch",
     "exact": "yes: lineare Schritte exakt in Brüchen",
     "decimals": "Nachkommastellen gerundeter Werte im Rechenweg",
     "title": "Titel der Aufgabe",
@@ -67,6 +72,7 @@ KEYS: Dict[str, str] = {
 _SIMPLE_KEYS = ("act", "input", "target", "loss", "eta", "notation", "ask", "exact", "decimals", "title", "source")
 _PROSE_KEYS = ("act", "loss", "notation", "ask", "exact", "title", "source")
 _ALIASES = {"x": "input", "y": "target", "η": "eta", "lr": "eta", "activation": "act", "activations": "act"}
+_REPEATABLE_KEYS = ("input", "target")  # one line per example of a mini-batch
 _LAYER_KEY = re.compile(r"^([WwBb])(\d+)$")
 _LINE = re.compile(r"^\s*(?:--)?([^\s=:\"]+)\s*(?:=|:|\s)\s*(.*?)\s*$")
 _NUMBER_WITH_COMMA = re.compile(r"^[+\-−]?\d+,\d+$")
@@ -82,7 +88,10 @@ class Exercise:
 
     ``weights[k]`` and ``biases[k]`` are the texts of W^k and b^k; everything
     else is None where the file does not say it. ``ask`` is "backprop" when
-    a target is given and nothing else is said, else "forward".
+    a target is given and nothing else is said, else "forward";
+    "minibatch" when several inputs and targets are given.
+    ``inputs``/``targets`` hold every example's text when there are several
+    (``input``/``target`` are then the first example's), else they are empty.
     """
 
     weights: Dict[int, str] = field(default_factory=dict)
@@ -98,6 +107,13 @@ class Exercise:
     decimals: Optional[int] = None
     title: Optional[str] = None
     source: Optional[str] = None
+    inputs: Tuple[str, ...] = ()
+    targets: Tuple[str, ...] = ()
+
+    @property
+    def N(self) -> int:
+        """The number of examples: the ``input`` lines of a mini-batch, else 1."""
+        return max(1, len(self.inputs))
 
     @property
     def L(self) -> int:
@@ -152,6 +168,7 @@ def parse(text: str, name: str = "exercise") -> Exercise:
     weights: Dict[int, str] = {}
     biases: Dict[int, str] = {}
     simple: Dict[str, str] = {}
+    batch: Dict[str, List[str]] = {"input": [], "target": []}
     seen: Dict[str, int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _strip_comment(raw).strip()
@@ -168,7 +185,7 @@ def parse(text: str, name: str = "exercise") -> Exercise:
         if layer is None and canonical not in _SIMPLE_KEYS:
             known = "W1, b1, …, " + ", ".join(_SIMPLE_KEYS)
             raise ExerciseError(f"{where}: unknown key {key!r}; known: {known}")
-        if canonical in seen:
+        if canonical in seen and canonical not in _REPEATABLE_KEYS:
             raise ExerciseError(f"{where}: {canonical} is given twice (first in line {seen[canonical]})")
         seen[canonical] = number
         if not value:
@@ -184,13 +201,28 @@ def parse(text: str, name: str = "exercise") -> Exercise:
         else:
             kind = "number" if canonical in ("eta", "decimals") else "vector"
             simple[canonical] = value if canonical in _PROSE_KEYS else german_decimals(value, kind)
-    return _build(weights, biases, simple, name)
+            if canonical in _REPEATABLE_KEYS:
+                batch[canonical].append(simple[canonical])
+                simple[canonical] = batch[canonical][0]
+    return _build(weights, biases, simple, batch, name)
 
 
-def _build(weights: Dict[int, str], biases: Dict[int, str], simple: Dict[str, str], name: str) -> Exercise:
-    ask = simple.get("ask", "backprop" if "target" in simple else "forward").strip().lower()
+def _build(weights: Dict[int, str], biases: Dict[int, str], simple: Dict[str, str],
+           batch: Dict[str, List[str]], name: str) -> Exercise:
+    inputs, targets = batch["input"], batch["target"]
+    several = len(inputs) > 1 or len(targets) > 1
+    default = ("minibatch" if several else "backprop") if "target" in simple else "forward"
+    ask = simple.get("ask", default).strip().lower()
     if ask not in ASKS:
         raise ExerciseError(f"{name}: ask is {ask!r}; it must be one of: {', '.join(ASKS)}")
+    if several and targets and len(inputs) != len(targets):
+        raise ExerciseError(f"{name}: {len(inputs)} input lines but {len(targets)} target lines; "
+                            "a mini-batch needs one target line per input line")
+    if several and ask != "minibatch" and not (ask == "forward" and not targets):
+        raise ExerciseError(f"{name}: several input or target lines are a mini-batch; write 'ask = minibatch'")
+    if ask == "minibatch" and (len(inputs) < 2 or len(targets) != len(inputs)):
+        raise ExerciseError(f"{name}: ask = minibatch needs two or more examples, each an 'input = …' "
+                            f"and a 'target = …' line; got {len(inputs)} input and {len(targets)} target lines")
     exact_text = simple.get("exact", "no").strip().lower()
     if exact_text not in ("yes", "no", "ja", "nein", "true", "false", "1", "0"):
         raise ExerciseError(f"{name}: exact is {exact_text!r}; write yes or no")
@@ -204,6 +236,7 @@ def _build(weights: Dict[int, str], biases: Dict[int, str], simple: Dict[str, st
         target=simple.get("target"), loss=simple.get("loss"), eta=simple.get("eta"),
         notation=simple.get("notation"), ask=ask, exact=exact_text in ("yes", "ja", "true", "1"),
         decimals=decimals, title=simple.get("title"), source=simple.get("source"),
+        inputs=tuple(inputs) if several else (), targets=tuple(targets) if several else (),
     )
 
 
@@ -236,10 +269,16 @@ def write(ex: Exercise) -> str:
             lines.append(f"W{k} = {ex.weights[k]}")
         if k in ex.biases:
             lines.append(f"b{k} = {ex.biases[k]}")
-    pairs: List[Tuple[str, Optional[str]]] = [
-        ("act", ex.act), ("input", ex.input), ("target", ex.target), ("loss", ex.loss),
-        ("eta", ex.eta), ("notation", ex.notation),
-    ]
+    if ex.act is not None:
+        lines.append(f"act = {ex.act}")
+    if ex.inputs:  # a mini-batch: each example's input beside its target
+        for k, x in enumerate(ex.inputs):
+            lines.append(f"input = {x}")
+            if k < len(ex.targets):
+                lines.append(f"target = {ex.targets[k]}")
+    else:
+        lines += [f"{k} = {v}" for k, v in (("input", ex.input), ("target", ex.target)) if v is not None]
+    pairs: List[Tuple[str, Optional[str]]] = [("loss", ex.loss), ("eta", ex.eta), ("notation", ex.notation)]
     lines += [f"{k} = {v}" for k, v in pairs if v is not None]
     lines.append(f"ask = {ex.ask}")
     if ex.exact:

@@ -9,9 +9,15 @@ nothing). The draw uses ``random.Random(seed)``, whose sequence is the same
 on every Python version and on PyPy, so a teacher can give each student
 their own seed.
 
+``ask="minibatch"`` draws ``batch`` examples (input and target each) for
+the same network ('Matrizen in Neuronalen Netzen' §3.7–3.8), and every one
+of them must be pleasant on its own.
+
 >>> ex = generate([2, 2, 1], ["relu", "sigmoid"], "backprop", seed=3)
 >>> ex == generate([2, 2, 1], ["relu", "sigmoid"], "backprop", seed=3), ex.ask, ex.target in ("0", "1")
 (True, 'backprop', True)
+>>> generate([2, 2, 1], ["relu", "sigmoid"], "minibatch", seed=3, batch=3).N
+3
 """
 
 from __future__ import annotations
@@ -71,7 +77,19 @@ def _target(rng: random.Random, output: str, n: int, step: Fraction) -> str:
     return _row([abs(_number(rng, step, 2)) for _ in range(n)])
 
 
+def _examples(ex: Exercise) -> List[Exercise]:
+    """A mini-batch as one single-example exercise per example (a single exercise as itself)."""
+    if not ex.inputs:
+        return [ex]
+    return [ex.with_changes(ask="backprop", input=x, target=y, inputs=(), targets=())
+            for x, y in zip(ex.inputs, ex.targets)]
+
+
 def _pleasant(ex: Exercise) -> bool:
+    return all(_pleasant_example(one) for one in _examples(ex))
+
+
+def _pleasant_example(ex: Exercise) -> bool:
     t = Setup.from_exercise(ex).trace()
     for layer in t.layers:
         z = [float(v) for v in layer.z.flat()]
@@ -88,8 +106,11 @@ def _pleasant(ex: Exercise) -> bool:
 
 def generate(structure: Sequence[int], acts: Sequence[str], ask: str = "backprop", seed: int = 1,
              loss: Optional[str] = None, notation: Optional[str] = None, difficulty: str = "easy",
-             eta: Optional[str] = None) -> Exercise:
-    """A new exercise of this shape; the same arguments always give the same exercise."""
+             eta: Optional[str] = None, batch: int = 2) -> Exercise:
+    """A new exercise of this shape; the same arguments always give the same exercise.
+
+    ``batch`` is the number of examples of a mini-batch exercise (``ask="minibatch"``).
+    """
     sizes = list(structure)
     if len(sizes) < 2 or any(n < 1 for n in sizes):
         raise ValueError(f"--structure needs at least two layer sizes of at least 1, e.g. 2-3-2; got {sizes}")
@@ -98,6 +119,8 @@ def generate(structure: Sequence[int], acts: Sequence[str], ask: str = "backprop
         raise ValueError(f"--act names {len(acts)} activations for {len(sizes) - 1} layers: one per layer, or one")
     if ask not in ASKS:
         raise ValueError(f"--ask must be one of: {', '.join(ASKS)}; got {ask!r}")
+    if ask == "minibatch" and not 2 <= batch <= 10:
+        raise ValueError(f"batch is the number of examples of the mini-batch, 2 to 10; got {batch}")
     if difficulty not in DIFFICULTIES:
         raise ValueError(f"--difficulty must be one of: {', '.join(DIFFICULTIES)}; got {difficulty!r}")
     step, w_max, x_max = DIFFICULTIES[difficulty]
@@ -109,6 +132,13 @@ def generate(structure: Sequence[int], acts: Sequence[str], ask: str = "backprop
         )
         if ask == "backprop":
             ex = ex.with_changes(target=_target(rng, names[-1], sizes[-1], step),
+                                 eta=eta or ("0.5" if difficulty == "easy" else "0.1"))
+        elif ask == "minibatch":
+            assert ex.input is not None
+            inputs = [ex.input] + [_row([_number(rng, step, x_max) for _ in range(sizes[0])])
+                                   for _ in range(batch - 1)]
+            targets = [_target(rng, names[-1], sizes[-1], step) for _ in range(batch)]
+            ex = ex.with_changes(input=inputs[0], target=targets[0], inputs=tuple(inputs), targets=tuple(targets),
                                  eta=eta or ("0.5" if difficulty == "easy" else "0.1"))
         if _pleasant(ex):
             return ex

@@ -79,6 +79,9 @@ class Setup:
     @classmethod
     def from_exercise(cls, ex: Exercise) -> "Setup":
         """Read and check every number of ``ex``; a missing or ill-fitting one is one clear sentence."""
+        if ex.ask == "minibatch":  # the Rechenweg shows it (purenn backprop); the grading is per example yet
+            raise ExerciseError(f"a mini-batch exercise ({ex.N} examples) is shown by 'purenn backprop', but "
+                                "'purenn check' and the sheets grade one example at a time; give one input and target")
         net = _network(ex)
         if ex.input is None:
             raise ExerciseError("the input is missing: give it as 'input = 1.3, 0.8' (or --input 1.3,0.8)")
