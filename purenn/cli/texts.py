@@ -469,8 +469,9 @@ OPTIONS: Dict[str, Dict[str, Dict[str, str]]] = {
             "z. B. --structure 2-2-1",
             "act": "Aktivierung jeder Schicht, durch Kommas getrennt, eine für alle oder eine pro Schicht "
             "(Voreinstellung %(default)s; bekannt: %(known)s), z. B. --act relu,sigmoid",
-            "ask": "was gefragt ist: forward (der Forward Pass) oder backprop (dazu Verlust, δ, Gradienten und "
-            "neue Parameter; Voreinstellung %(default)s), z. B. --ask forward",
+            "ask": "was gefragt ist: forward (der Forward Pass), backprop (dazu Verlust, δ, Gradienten und "
+            "neue Parameter; Voreinstellung %(default)s) oder minibatch (ein Schritt über zwei Beispiele, "
+            "'Matrizen' §3.7–3.8), z. B. --ask forward",
             "loss": "Verlustfunktion: %(known)s; ohne Angabe cross_entropy nach softmax, sonst squared_error, "
             "z. B. --loss half_squared_error",
             "difficulty": "wie glatt die Zahlen sind: easy in Schritten von 0.5, medium von 0.1, hard von 0.01 "
@@ -579,8 +580,9 @@ OPTIONS: Dict[str, Dict[str, Dict[str, str]]] = {
             "structure": "neurons per layer, input layer first (default %(default)s), e.g. --structure 2-2-1",
             "act": "activation of each layer, comma-separated, one for all or one per layer "
             "(default %(default)s; known: %(known)s), e.g. --act relu,sigmoid",
-            "ask": "what is asked: forward (the forward pass) or backprop (also loss, δ, gradients and new "
-            "parameters; default %(default)s), e.g. --ask forward",
+            "ask": "what is asked: forward (the forward pass), backprop (also loss, δ, gradients and new "
+            "parameters; default %(default)s) or minibatch (one step over two examples, 'Matrizen' §3.7–3.8), "
+            "e.g. --ask forward",
             "loss": "loss function: %(known)s; default cross_entropy after softmax, else squared_error, "
             "e.g. --loss half_squared_error",
             "difficulty": "how round the numbers are: easy in steps of 0.5, medium of 0.1, hard of 0.01 "
