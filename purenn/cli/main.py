@@ -34,6 +34,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import purenn
 from purenn.cli import texts
+from purenn.cli.parser import Parser
 from purenn.training import TrainingDiverged
 
 __all__ = ["main", "UsageError"]
@@ -65,7 +66,7 @@ def _commands() -> List[ModuleType]:
 def build_parser(lang: str = texts.DEFAULT_LANG) -> argparse.ArgumentParser:
     """The parser of ``purenn`` and its subcommands, with all help in ``lang``."""
     words = texts.HELP_WORDS[lang]
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="purenn", description=words["description"], epilog=words["epilog"],
         formatter_class=texts.formatter_for(lang),
     )
