@@ -7,7 +7,10 @@ entry there shows its own ``HELP``, ``DESCRIPTION`` and ``EPILOG``). The
 language is chosen once, from ``--lang`` or the locale, and reaches every
 command as ``args.lang``.
 
-Every error a user can cause is one line on stderr, ``purenn CMD: error: …``:
+Every error a user can cause is one line on stderr, ``purenn CMD: error: …``.
+A command line argparse cannot read (a missing value, an unknown option, a
+wrong choice) is one line in the language of the output, ``purenn CMD:
+Fehler: …`` by default, exit code 2 (``purenn/cli/parser.py``). The others:
 
 * exit code 2 for wrong input — a ``UsageError``, or a ValueError/TypeError
   that purenn raised with a ``raise`` statement of its own (a check that

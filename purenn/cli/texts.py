@@ -10,6 +10,10 @@ Option help is looked up by the option's ``dest`` — first the command's own
 entry, then ``OPTIONS["*"]`` for the options several commands share — and
 ``%(default)s`` shows the default the command defines, so a changed default
 needs no change here. Every option's help ends with an example.
+
+The placeholders of the help (FILE → DATEI) are ``METAVARS``; argparse's
+own error messages, which ``purenn.cli.parser`` recognises, are
+``PARSER_ERRORS``.
 """
 
 from __future__ import annotations
