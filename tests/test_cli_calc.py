@@ -145,7 +145,7 @@ def test_backprop_relu_derivative_at_0(choice, delta):
     assert code == 0 and delta in out
     code, _, err = purenn("backprop", "--W1", "1,-1", "--b1", "0", "--act", "relu", "--input", "2,2",
                           "--target", "1", "--relu-derivative-at-0", "2")
-    assert code == 2 and "invalid choice" in err
+    assert code == 2 and "--relu-derivative-at-0: 2 gibt es nicht, möglich sind: 0, 1" in err
 
 
 # -- bad input: one line on stderr, exit code 2 ----------------------------------------------------

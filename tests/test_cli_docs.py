@@ -112,7 +112,7 @@ def test_errata_default_is_german_text():
 def test_bad_option_is_a_usage_error():
     result = purenn("errata", "--lang", "fr")
     assert result.returncode == 2
-    assert "invalid choice: 'fr'" in result.stderr
+    assert result.stderr == "purenn errata: Fehler: --lang: 'fr' gibt es nicht, möglich sind: de, en\n"
 
 
 @pytest.mark.parametrize("command", ["examples", "formulas", "errata"])

@@ -7,7 +7,10 @@ entry there shows its own ``HELP``, ``DESCRIPTION`` and ``EPILOG``). The
 language is chosen once, from ``--lang`` or the locale, and reaches every
 command as ``args.lang``.
 
-Every error a user can cause is one line on stderr, ``purenn CMD: error: …``:
+Every error a user can cause is one line on stderr, ``purenn CMD: error: …``.
+A command line argparse cannot read (a missing value, an unknown option, a
+wrong choice) is one line in the language of the output, ``purenn CMD:
+Fehler: …`` by default, exit code 2 (``purenn/cli/parser.py``). The others:
 
 * exit code 2 for wrong input — a ``UsageError``, or a ValueError/TypeError
   that purenn raised with a ``raise`` statement of its own (a check that
@@ -34,6 +37,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import purenn
 from purenn.cli import texts
+from purenn.cli.parser import Parser
 from purenn.training import TrainingDiverged
 
 __all__ = ["main", "UsageError"]
@@ -65,7 +69,7 @@ def _commands() -> List[ModuleType]:
 def build_parser(lang: str = texts.DEFAULT_LANG) -> argparse.ArgumentParser:
     """The parser of ``purenn`` and its subcommands, with all help in ``lang``."""
     words = texts.HELP_WORDS[lang]
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="purenn", description=words["description"], epilog=words["epilog"],
         formatter_class=texts.formatter_for(lang),
     )

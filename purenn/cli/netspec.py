@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn import activations, validation
+from purenn.cli.parser import Parser
 from purenn.rechenweg.exact import exact_network, parse_scalar
 from purenn.layer import Layer
 from purenn.matrix import Matrix
@@ -371,7 +372,7 @@ def read_scalar(text: str, flag: str, exact: bool) -> Scalar:
 # -- the parser ----------------------------------------------------------------------------
 
 
-class InlineNetParser(argparse.ArgumentParser):
+class InlineNetParser(Parser):
     """An ArgumentParser that first takes out ``--W<k>``/``--b<k>`` (into ``args.inline``).
 
     It also joins an option with a value that starts with a minus sign

@@ -10,6 +10,10 @@ Option help is looked up by the option's ``dest`` — first the command's own
 entry, then ``OPTIONS["*"]`` for the options several commands share — and
 ``%(default)s`` shows the default the command defines, so a changed default
 needs no change here. Every option's help ends with an example.
+
+The placeholders of the help (FILE → DATEI) are ``METAVARS``; argparse's
+own error messages, which ``purenn.cli.parser`` recognises, are
+``PARSER_ERRORS``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import locale
 import os
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Dict, Iterable, Mapping, Optional, Sequence
@@ -40,6 +45,8 @@ __all__ = [
     "formatter_for",
     "say",
     "HelpFormatter",
+    "METAVARS",
+    "PARSER_ERRORS",
 ]
 
 LANGS = ("de", "en")
@@ -732,6 +739,10 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
                   groups: Iterable["argparse._MutuallyExclusiveGroup"], prefix: Optional[str] = None) -> None:
         if prefix is None:  # argparse passes "" when it builds a subcommand's name
             prefix = HELP_WORDS[self.lang]["usage"]
+        if usage is not None and "\n" in usage:  # a usage of several lines: align them under the first
+            indent = " " * (len(prefix) + len(self._prog) + 1)
+            first, *rest = usage.split("\n")
+            usage = "\n".join([first] + [indent + line.strip() for line in rest])
         super().add_usage(usage, actions, groups, prefix)
 
     def _expand_help(self, action: argparse.Action) -> str:
@@ -755,6 +766,7 @@ def localize(parser: argparse.ArgumentParser, command: str, lang: str, module: O
     if module is not None:
         values.update((name, _listed(value)) for name, value in vars(module).items() if name.startswith("DEFAULT_"))
     for action in parser._actions:
+        _localize_metavar(action, lang)
         text = option_help(command, action.dest, lang)
         if text is None:
             continue
@@ -769,6 +781,23 @@ def localize(parser: argparse.ArgumentParser, command: str, lang: str, module: O
             group.title, description = GROUPS[lang][group.title]
             group.description = description if description is not None else group.description
     parser.formatter_class = formatter_for(lang)
+    if parser.usage is not None:
+        parser.usage = _usage_in(parser.usage, lang)
+    setattr(parser, "lang", lang)  # a purenn.cli.parser.Parser writes its errors in it
+
+
+def _localize_metavar(action: argparse.Action, lang: str) -> None:
+    """The action's placeholder in ``lang``; an option with choices keeps argparse's {a,b}."""
+    if action.nargs == 0 or isinstance(action, argparse._SubParsersAction):
+        return
+    if action.metavar is None and action.choices is not None:
+        return
+    if isinstance(action.metavar, str):
+        action.metavar = metavar(action.metavar, lang)
+    elif action.metavar is None:
+        english = action.dest.upper() if action.option_strings else action.dest
+        if metavar(english, lang) != english:
+            action.metavar = metavar(english, lang)
 
 
 def _listed(value: object) -> str:
@@ -783,6 +812,91 @@ def _listed(value: object) -> str:
 def formatter_for(lang: str) -> "type[HelpFormatter]":
     """A HelpFormatter class whose help words are in ``lang``."""
     return type(f"HelpFormatter_{lang}", (HelpFormatter,), {"lang": lang})
+
+
+# -- the placeholders and argparse's own messages ---------------------------------------------
+
+#: The placeholders of the help and usage lines, by the English one the command code writes
+#: (``metavar=`` or, without it, argparse's ``DEST``); a placeholder not listed stays as it is.
+METAVARS: Dict[str, Dict[str, str]] = {
+    "de": {
+        "FILE": "DATEI", "FILE.svg": "DATEI.svg", "README": "DATEI", "DIR": "ORDNER", "VALUES": "WERTE",
+        "ROWS": "ZEILEN", "NAMES": "NAMEN", "NUMBER": "ZAHL", "ETA": "ZAHL", "EPOCHS": "N", "BATCH_SIZE": "N",
+        "SEED": "N", "DECIMALS": "N", "SIZES": "N-N-N", "FIRST-LAST": "ERSTER-LETZTER", "[options]": "[Optionen]",
+    },
+    "en": {
+        "README": "FILE", "ETA": "NUMBER", "EPOCHS": "N", "BATCH_SIZE": "N", "SEED": "N", "DECIMALS": "N",
+        "AUFGABE": "EXERCISE",
+    },
+}
+
+#: argparse's error messages (``purenn.cli.parser`` recognises them), one line each.
+PARSER_ERRORS: Dict[str, Dict[str, str]] = {
+    "de": {
+        "line": "{prog}: Fehler: {message}",
+        "and": "und",
+        "or": "oder",
+        "example_marker": "z. B.",
+        "example": ", z. B. {example}",
+        "required": "{names} fehlt",
+        "required_many": "{names} fehlen",
+        "one_of": "{names} fehlt",
+        "one_of_many": "eins von {names} ist nötig",
+        "unrecognized_one": "unbekanntes Argument: {args} (die Optionen zeigt {prog} --help)",
+        "unrecognized": "unbekannte Argumente: {args} (die Optionen zeigt {prog} --help)",
+        "ambiguous": "{option} ist nicht eindeutig: {matches}?",
+        "choice": "{value} gibt es nicht, möglich sind: {choices}",
+        "command": "{value} ist kein Befehl von purenn; die Befehle: {choices}",
+        "type": "{value} ist kein gültiger Wert",
+        "type_int": "{value} ist keine ganze Zahl",
+        "type_float": "{value} ist keine Zahl",
+        "one_value": "{name} braucht einen Wert",
+        "at_most_one": "{name} nimmt höchstens einen Wert",
+        "at_least_one": "{name} braucht mindestens einen Wert",
+        "n_values": "{name} braucht {n} Werte",
+        "no_value": "{name} nimmt keinen Wert, bekam {value}",
+        "not_with": "{name} geht nicht zusammen mit {other}",
+    },
+    "en": {
+        "line": "{prog}: error: {message}",
+        "and": "and",
+        "or": "or",
+        "example_marker": "e.g.",
+        "example": ", e.g. {example}",
+        "required": "{names} is missing",
+        "required_many": "{names} are missing",
+        "one_of": "{names} is missing",
+        "one_of_many": "one of {names} is needed",
+        "unrecognized_one": "unknown argument: {args} (the options: {prog} --help)",
+        "unrecognized": "unknown arguments: {args} (the options: {prog} --help)",
+        "ambiguous": "{option} is ambiguous: {matches}?",
+        "choice": "{value} is not one of: {choices}",
+        "command": "{value} is not a purenn command; the commands: {choices}",
+        "type": "{value} is not a valid value",
+        "type_int": "{value} is not a whole number",
+        "type_float": "{value} is not a number",
+        "one_value": "{name} needs a value",
+        "at_most_one": "{name} takes at most one value",
+        "at_least_one": "{name} needs at least one value",
+        "n_values": "{name} needs {n} values",
+        "no_value": "{name} takes no value, got {value}",
+        "not_with": "{name} cannot be used with {other}",
+    },
+}
+
+
+def metavar(text: str, lang: str) -> str:
+    """A placeholder of the help in ``lang``: FILE → DATEI.
+
+    >>> metavar("FILE", "de"), metavar("FILE", "en"), metavar("BATCH_SIZE", "en"), metavar("K", "de")
+    ('DATEI', 'FILE', 'N', 'K')
+    """
+    return METAVARS[lang].get(text, text)
+
+
+def _usage_in(usage: str, lang: str) -> str:
+    """A usage line a command wrote itself, its placeholders in ``lang``: "--net FILE … [options]"."""
+    return re.sub(r"\[options\]|[A-Z][A-Z_]*(?:\.svg)?(?![\w.])", lambda m: metavar(m.group(0), lang), usage)
 
 
 # -- what the commands print -----------------------------------------------------------------
