@@ -7,6 +7,7 @@ The page runs the same functions inside Pyodide; the real-browser test in
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 import zipfile
@@ -17,6 +18,7 @@ from typing import List
 import pytest
 
 from cli_run import run_main
+from purenn.cli.commands.mnist import DEFAULT_ETA, DEFAULT_HIDDEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,3 +142,16 @@ def test_the_answer_field_grades_with_purenn_check() -> None:
     result = page.check_answers(form, "z1_1 = 2.4\nE = 5")
     assert result["code"] == 1, result
     assert "✓ z¹₁ = 2.4" in result["stdout"] and "✗ E = 5" in result["stdout"]
+
+
+def test_what_the_page_gets_back_is_json() -> None:
+    # the worker sends every answer as JSON: a shipped digit must come as 784 plain floats in 0..1
+    digit = json.loads(json.dumps(page.test_digit(3)))
+    assert len(digit["pixels"]) == 784 and 0 <= min(digit["pixels"]) and max(digit["pixels"]) == 1.0
+    assert 0 <= digit["label"] <= 9
+
+
+def test_the_mnist_settings_default_to_the_command_lines() -> None:
+    # an empty field means what `purenn mnist` means without the option: the same network, the same η
+    result = page.train_mnist({"epochs": 1, "train": 20, "test": 10}, lambda text: None)
+    assert result["structure"] == [784, DEFAULT_HIDDEN, 10] and result["eta"] == DEFAULT_ETA["relu"]

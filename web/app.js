@@ -26,7 +26,7 @@ const EN = {
   paste_summary: "Paste a command line (purenn forward/backprop …)", paste_apply: "Apply", link: "Link:",
   answers_title: "Check your answers", answers_help: "One answer per line, e.g. z1_1 = 2.4 or a²₁ = 0.2761.",
   check: "Check", source: "Source", m_hidden: "Neurons in the hidden layer", m_activation: "Activation of the hidden layer",
-  m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.05 for ReLU, 0.5 for sigmoid)",
+  m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.1 for ReLU, 0.5 for sigmoid)",
   m_seed: "Seed (same seed = same run)", m_train: "Training digits (up to 4500)", m_test: "Test digits (up to 500)",
   m_start: "Start training", m_stop: "Stop", m_curve: "Loss and accuracy per epoch",
   m_loss: "loss (training)", m_acc_train: "accuracy training", m_acc_test: "accuracy test",
@@ -275,11 +275,29 @@ async function pasteCommand() {
 
 async function checkAnswers() {
   try {
+    $("check-output").dataset.done = "";
     const result = await python("check_answers", rechenwegForm(), $("answer-text").value);
-    $("check-output").textContent = (result.stdout + result.stderr).trim();
+    showCheck(result.stdout + result.stderr);
   } catch (error) {
-    $("check-output").textContent = error.message;
+    showCheck(error.message);
   }
+}
+
+// The report of `purenn check`, line by line as it prints it; an answer's line is coloured by
+// its mark (✓ right, ✗ wrong, ↳ Folgefehler: right from the student's own earlier values).
+const MARKS = { "✓": "right", "✗": "wrong", "↳": "follow" };
+
+function showCheck(text) {
+  const out = $("check-output");
+  out.textContent = "";
+  for (const line of text.replace(/\s+$/, "").split("\n")) {
+    const span = document.createElement("span");
+    const mark = MARKS[line.trim().charAt(0)];
+    if (mark) span.className = `mark ${mark}`;
+    span.textContent = `${line}\n`;
+    out.appendChild(span);
+  }
+  out.dataset.done = "1";
 }
 
 async function copyLink() {

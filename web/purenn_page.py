@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import purenn
-from purenn.cli.commands.mnist import DEFAULT_ETA
+from purenn.cli.commands.mnist import DEFAULT_ETA, DEFAULT_HIDDEN
 from purenn.cli.main import main as purenn_main
 from purenn.evaluation import evaluate_classifier
 from purenn.io import mnist
@@ -158,7 +158,7 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
     after an epoch, "result" with the loss and accuracies. Returns the
     history, the accuracy on the held-out digits and the confusion matrix.
     """
-    hidden = int(settings.get("hidden") or 40)
+    hidden = int(settings.get("hidden") or DEFAULT_HIDDEN)
     activation = str(settings.get("activation") or "relu")
     epochs = int(settings.get("epochs") or 1)
     batch = int(settings.get("batch") or 10)
@@ -211,7 +211,8 @@ def test_digit(index: int) -> Dict[str, Any]:
     """Held-out digit ``index`` of the shipped data: its 784 pixels (0..1, row by row) and its label."""
     _, test = mnist.load_embedded()
     x, y = test[index]
-    return {"pixels": x, "label": mnist.label_of(y)}
+    # the shipped digits are compact Pixels vectors; the page gets plain floats (JSON)
+    return {"pixels": [float(v) for v in x], "label": mnist.label_of(y)}
 
 
 def predict(pixels: Sequence[float]) -> Dict[str, Any]:
