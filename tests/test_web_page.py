@@ -155,3 +155,34 @@ def test_the_mnist_settings_default_to_the_command_lines() -> None:
     # an empty field means what `purenn mnist` means without the option: the same network, the same η
     result = page.train_mnist({"epochs": 1, "train": 20, "test": 10}, lambda text: None)
     assert result["structure"] == [784, DEFAULT_HIDDEN, 10] and result["eta"] == DEFAULT_ETA["relu"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples" / "aufgaben").glob("*.txt")), ids=lambda p: p.stem)
+def test_a_pasted_exercise_file_gives_the_rechenweg_of_the_file(path: Path) -> None:
+    # the paste box takes an exercise file as well: the form it fills shows what `purenn forward/backprop FILE` prints
+    form = page.form_from_text(path.read_text(encoding="utf-8"))
+    argv = page.rechenweg_argv({**form, "format": "text"})
+    cli = run_main(argv[0], str(path))
+    assert cli.returncode == 0, cli.stderr
+    assert page.run_command(argv)["stdout"] == cli.stdout
+
+
+def test_a_pasted_exercise_file_grades_answers_as_purenn_check_does() -> None:
+    exercise = ROOT / "examples" / "aufgaben" / "training-backprop.txt"
+    answers = ROOT / "examples" / "antworten" / "training-backprop.txt"
+    form = page.form_from_text(exercise.read_text(encoding="utf-8"))
+    assert form["eta"] == "0.5" and form["target"] == "0, 1"  # 'eta = 0,5' in the file: a German decimal comma
+    result = page.check_answers(form, answers.read_text(encoding="utf-8"))
+    cli = run_main("check", str(exercise), str(answers))
+    assert result["code"] == cli.returncode == 1
+    # the marks and the summary are the same; only the heading names the file's title
+    assert result["stdout"].split("Antworten\n")[1] == cli.stdout.split("Antworten\n")[1]
+
+
+def test_a_pasted_text_is_a_command_line_only_when_it_reads_as_one() -> None:
+    assert page.form_from_text("purenn forward --W1 2 --b1 1 \\\n  --act relu --input 0.5") == {
+        "W1": "2", "b1": "1", "act": "relu", "input": "0.5"}
+    # an exercise that asks for the forward pass only: the page leaves the target out
+    assert "target" not in page.form_from_text("W1 = 2\nb1 = 1\nact = relu\ninput = 0.5\ntarget = 1\nask = forward")
+    with pytest.raises(ValueError, match="unknown key 'frobnicate'"):
+        page.form_from_text("W1 = 2\nfrobnicate = 3")

@@ -23,7 +23,7 @@ const EN = {
   format: "Display", format_latex: "Formulas (LaTeX, typeset by the page)", format_text: "Text (as in the terminal)",
   decimals: "Decimals", exact: "exact (fractions: 0.2 is exactly 1/5)", compute: "Show the Rechenweg",
   example: "Example: 'Parameter in neuronalen Netzen'", copy_link: "Copy the link to this exercise",
-  paste_summary: "Paste a command line (purenn forward/backprop …)", paste_apply: "Apply", link: "Link:",
+  paste_summary: "Paste a command line (purenn forward/backprop …) or an exercise file", paste_apply: "Apply", link: "Link:",
   answers_title: "Check your answers", answers_help: "One answer per line, e.g. z1_1 = 2.4 or a²₁ = 0.2761.",
   check: "Check", source: "Source", m_hidden: "Neurons in the hidden layer", m_activation: "Activation of the hidden layer",
   m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.1 for ReLU, 0.5 for sigmoid)",
@@ -265,7 +265,7 @@ function showRechenweg(result, format) {
 
 async function pasteCommand() {
   try {
-    const form = await python("form_from_command", $("paste").value);
+    const form = await python("form_from_text", $("paste").value);
     fillForm(form);
     await computeRechenweg();
   } catch (error) {

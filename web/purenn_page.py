@@ -28,6 +28,7 @@ import purenn
 from purenn.cli.commands.mnist import DEFAULT_ETA, DEFAULT_HIDDEN
 from purenn.cli.main import main as purenn_main
 from purenn.evaluation import evaluate_classifier
+from purenn.exercises import exercise_file
 from purenn.io import mnist
 from purenn.network import Network
 from purenn.scalars import argmax
@@ -36,7 +37,9 @@ from purenn.training import Progress
 __all__ = [
     "run_command",
     "rechenweg_argv",
+    "form_from_text",
     "form_from_command",
+    "form_from_exercise",
     "answer_check_available",
     "check_answers",
     "train_mnist",
@@ -85,6 +88,39 @@ def rechenweg_argv(form: Dict[str, Any]) -> List[str]:
     if form.get("exact"):
         argv.append("--exact")
     return argv
+
+
+def form_from_text(text: str) -> Dict[str, Any]:
+    """The form for pasted text: a command line (one line, after joining ``\\`` continuations) or an exercise file.
+
+    >>> form_from_text("W1 = 5 2 4\\nb1 = 1\\nact = relu\\ninput = 0,2 0,1 0,25  # Woche 10")
+    {'W1': '5 2 4', 'b1': '1', 'act': 'relu', 'input': '0.2 0.1 0.25'}
+    """
+    joined = text.replace("\\\n", " ").strip()
+    first = joined.split(None, 1)[0] if joined else ""
+    if "\n" not in joined and (first in ("purenn", "python", "python3", "forward", "backprop") or first.startswith("--")):
+        return form_from_command(joined)
+    return form_from_exercise(text)
+
+
+def form_from_exercise(text: str) -> Dict[str, Any]:
+    """The form for the text of an exercise file (``purenn.exercises.exercise_file``, e.g. examples/aufgaben/).
+
+    An exercise that asks for the forward pass only leaves the target out, as the page
+    shows backpropagation exactly when a target is given.
+    """
+    ex = exercise_file.parse(text, "exercise")
+    form: Dict[str, Any] = {}
+    for l in range(1, ex.L + 1):
+        form[f"W{l}"] = ex.weights.get(l, "")
+        form[f"b{l}"] = ex.biases.get(l, "")
+    fields = {"act": ex.act, "input": ex.input, "target": ex.target if ex.ask == "backprop" else None,
+              "eta": ex.eta if ex.ask == "backprop" else None, "loss": ex.loss, "notation": ex.notation,
+              "decimals": None if ex.decimals is None else str(ex.decimals)}
+    form.update({name: value for name, value in fields.items() if value is not None})
+    if ex.exact:
+        form["exact"] = True
+    return form
 
 
 def form_from_command(text: str) -> Dict[str, Any]:

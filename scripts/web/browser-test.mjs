@@ -11,6 +11,8 @@
 // 3. opens the page's shared link in a new tab (and in English): the same exercise, the same result;
 // 3a. types a right answer, a wrong one and a Folgefehler for the backprop exercise into the answer
 //    field: the report must be CPython's `purenn check` output, the marks ✓, ✗ and ↳ where it puts them;
+// 3b. pastes the exercise file examples/aufgaben/training-backprop.txt: the form is filled, the
+//    Rechenweg is CPython's `purenn backprop FILE`;
 // 4. trains MNIST for 2 epochs on 1,000 shipped digits: the accuracy must be `purenn mnist`'s for the
 //    same settings, the curve must have a point per epoch, the confusion matrix 500 digits;
 // 5. draws a held-out digit on the canvas with pointer events, row by row as runs of ink:
@@ -49,6 +51,7 @@ const MNIST = { hidden: "40", epochs: "2", train: "1000", test: "500", seed: "1"
 // A right answer, a wrong one (δ¹₂ with σ'(a¹₂) instead of σ'(z¹₂)) and a Folgefehler (∂E/∂w¹₂₁ = δ¹₂·x₁
 // from that wrong δ¹₂) for the backprop exercise with target (0, 1) and η = 0.5.
 const BACKPROP_ARGS = [...EXERCISE_ARGS, "--target", "0,1", "--eta", "0.5"];
+const EXERCISE_FILE = path.join(root, "examples", "aufgaben", "training-backprop.txt");
 const ANSWERS = "z1_1 = 2.4\ndelta1_2 = 0.1112\ndW1_21 = 0.1446\n";
 
 const failures = [];
@@ -81,6 +84,7 @@ print(json.dumps([float(v) for v in net.predict([1.3, 0.8]).flat()]))
     { cwd: root, encoding: "utf8", env: { ...process.env, PYTHONPATH: root } });
   if (check.status !== 1) throw new Error(`purenn check should find the planted mistake (exit 1), got ${check.status}:\n${check.stderr}`);
   const checkText = check.stdout;
+  const exerciseText = cpython(["-m", "purenn", "backprop", EXERCISE_FILE]);
   const mnistText = cpython(["-m", "purenn", "mnist", "--hidden", MNIST.hidden, "--epochs", MNIST.epochs, "--train", MNIST.train, "--test", MNIST.test,
     "--seed", MNIST.seed, "--no-save", "--show-wrong", "0"]);
   const accuracy = /Genauigkeit auf \d+ zurückgehaltenen Ziffern: ([\d.]+) %/.exec(mnistText)[1];
@@ -101,7 +105,7 @@ for k in range(500):
 `]));
   console.log(`CPython reference in ${((Date.now() - started) / 1000).toFixed(1)} s: a² = (${output.join(", ")}), ` +
     `MNIST ${accuracy} %, ${perSecond.join(" and ")} examples/s, held-out digit #${digit.index} (a ${digit.label})`);
-  return { forwardText, output, accuracy, perSecond, digit, checkText };
+  return { forwardText, output, accuracy, perSecond, digit, checkText, exerciseText };
 }
 
 // -- the server and the browser --------------------------------------------------------------
@@ -242,6 +246,23 @@ async function answerCheck(browser, url, ref) {
   await page.close();
 }
 
+async function pasteExercise(browser, url, ref) {
+  console.log(`the exercise file ${path.basename(EXERCISE_FILE)} pasted into the paste box:`);
+  const { page } = await newPage(browser, url);
+  await rechenweg(page);
+  await page.select("#format", "text");
+  await page.click("details summary");
+  await page.$eval("#paste", (e, text) => { e.value = text; }, fs.readFileSync(EXERCISE_FILE, "utf8"));
+  await page.$eval("#rw-output", (e) => { e.dataset.done = ""; });
+  await page.click("#paste-apply");
+  const text = await rechenweg(page);
+  const fields = await page.evaluate(() => ["W1", "b1", "W2", "b2", "target", "eta", "loss"].map((n) => document.getElementById(n).value));
+  check(JSON.stringify(fields) === JSON.stringify(["2,1; 1,2; 0.5,3", "-1, 0, -0.25", "0,1,0; 1,-1,1", "-1, 0", "0, 1", "0.5", "cross_entropy"]),
+    `the file fills the form (η = 0,5 in the file becomes ${fields[5]})`);
+  check(text === ref.exerciseText, "the Rechenweg is CPython's `purenn backprop FILE` output, character for character");
+  await page.close();
+}
+
 async function fromFile(browser) {
   console.log("opened as a file (file://), where Pyodide cannot start:");
   const page = await browser.newPage();
@@ -355,6 +376,7 @@ try {
   const { link, shownText } = await forwardPass(browser, url, ref);
   await sharedLink(browser, link, shownText);
   await answerCheck(browser, url, ref);
+  await pasteExercise(browser, url, ref);
   await fromFile(browser);
   const trained = await mnist(browser, url, ref);
   await drawDigit(trained.page, ref.digit);
