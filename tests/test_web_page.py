@@ -186,3 +186,14 @@ def test_a_pasted_text_is_a_command_line_only_when_it_reads_as_one() -> None:
     assert "target" not in page.form_from_text("W1 = 2\nb1 = 1\nact = relu\ninput = 0.5\ntarget = 1\nask = forward")
     with pytest.raises(ValueError, match="unknown key 'frobnicate'"):
         page.form_from_text("W1 = 2\nfrobnicate = 3")
+
+
+def test_the_training_reports_the_running_loss_for_the_live_curve() -> None:
+    messages: List[dict] = []
+    result = page.train_mnist({"hidden": 8, "epochs": 1, "train": 200, "test": 10}, lambda t: messages.append(json.loads(t)),
+                              every=0.0)
+    assert len(messages) == 200 // 10 + 1  # every mini-batch of 10, and once more with the epoch's result
+    assert all(0 < m["loss"] and 0 <= m["accuracy"] <= 1 for m in messages)
+    # the last running figures are the epoch's
+    assert messages[-1]["loss"] == messages[-2]["loss"] == result["history"][0]["loss"]
+    assert messages[-2]["accuracy"] == result["history"][0]["accuracy"]

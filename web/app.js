@@ -28,7 +28,7 @@ const EN = {
   check: "Check", source: "Source", m_hidden: "Neurons in the hidden layer", m_activation: "Activation of the hidden layer",
   m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.1 for ReLU, 0.5 for sigmoid)",
   m_seed: "Seed (same seed = same run)", m_train: "Training digits (up to 4500)", m_test: "Test digits (up to 500)",
-  m_start: "Start training", m_stop: "Stop", m_curve: "Loss and accuracy per epoch",
+  m_start: "Start training", m_stop: "Stop", m_curve: "Loss and accuracy per epoch (thin: the running mean during the epoch)",
   m_loss: "loss (training)", m_acc_train: "accuracy training", m_acc_test: "accuracy test",
   m_confusion: "Confusion matrix (row: true digit, column: predicted)", draw_title: "Draw a digit yourself",
   draw_help: "Draw with mouse or finger. As in MNIST, the drawing is scaled to fit 20×20 pixels and placed in 28×28 pixels by its centre of mass:",
@@ -315,7 +315,8 @@ function mnistSettings() {
 }
 
 let trained = false;
-let curve = [];
+let curve = [];  // one EpochResult per finished epoch: the dots
+let live = [];   // the running mean loss and accuracy during each epoch: the thin lines
 let lastTraining = null;
 
 async function startTraining() {
@@ -323,6 +324,7 @@ async function startTraining() {
   const settings = mnistSettings();
   trained = false;
   curve = [];
+  live = [];
   drawCurve();
   $("m-confusion").textContent = "";
   $("m-accuracy").textContent = "";
@@ -336,7 +338,9 @@ async function startTraining() {
     const done = ((p.epoch - 1) + p.seen / p.total) / p.epochs;
     $("m-bar").style.width = `${(100 * done).toFixed(1)}%`;
     $("m-status").textContent = msg().epoch(p);
-    if (p.result) { curve.push(p.result); drawCurve(epochs); }
+    live.push({ at: p.epoch - 1 + p.seen / p.total, loss: p.loss, accuracy: p.accuracy });
+    if (p.result) curve.push(p.result);
+    drawCurve(epochs);
   };
   try {
     const result = await python("train_mnist", settings);
@@ -365,8 +369,9 @@ function drawCurve(epochs) {
   svg.textContent = "";
   const W = 360, H = 220, left = 36, right = 36, top = 10, bottom = 28;
   const n = Math.max(epochs || 1, curve.length, 1);
-  const maxLoss = Math.max(0.5, ...curve.map((r) => r.loss));
-  const x = (e) => left + (W - left - right) * (n === 1 ? e : (e - 1) / (n - 1));
+  const maxLoss = Math.max(0.5, ...curve.map((r) => r.loss), ...live.map((p) => p.loss));
+  // x in epochs, 0 = the start: epoch e ends at x(e), a running figure sits where it was taken
+  const x = (e) => left + (W - left - right) * e / n;
   const yLoss = (v) => top + (H - top - bottom) * (1 - v / maxLoss);
   const yAcc = (v) => top + (H - top - bottom) * (1 - v);
   const add = (name, attrs, text) => {
@@ -382,6 +387,14 @@ function drawCurve(epochs) {
   add("text", { x: 4, y: H - bottom, class: "tick" }, "0");
   add("text", { x: W - 32, y: top + 8, class: "tick" }, "100 %");
   add("text", { x: W - 32, y: H - bottom, class: "tick" }, "0 %");
+  // each epoch's running figures start afresh, so each epoch gets its own thin line
+  for (const [cls, y] of [["loss", (p) => yLoss(p.loss)], ["acc", (p) => yAcc(p.accuracy)]]) {
+    for (let e = 1; e <= n; e++) {
+      const inEpoch = live.filter((p) => p.at > e - 1 && p.at <= e && (cls === "loss" || p.accuracy !== null));
+      if (inEpoch.length > 1) add("polyline", { points: inEpoch.map((p) => `${x(p.at).toFixed(1)},${y(p).toFixed(1)}`).join(" "), class: `live ${cls}` });
+    }
+  }
+  svg.dataset.live = String(live.length);
   const series = [["loss", (r) => yLoss(r.loss)], ["acc", (r) => yAcc(r.accuracy)], ["test", (r) => yAcc(r.test_accuracy)]];
   for (const [cls, y] of series) {
     if (!curve.length) continue;

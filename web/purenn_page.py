@@ -190,7 +190,8 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
     ``settings``: "hidden", "activation", "epochs", "batch", "eta" (empty =
     the command's default), "seed", "train" and "test" (how many digits).
     ``report`` gets a JSON text at most every ``every`` seconds and after each
-    epoch: {"epoch", "epochs", "seen", "total", "seconds", "per_second"} and,
+    epoch: {"epoch", "epochs", "seen", "total", "seconds", "per_second", "loss",
+    "accuracy"} (loss and accuracy: the epoch's running mean so far) and,
     after an epoch, "result" with the loss and accuracies. Returns the
     history, the accuracy on the held-out digits and the confusion matrix.
     """
@@ -219,6 +220,8 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
         message: Dict[str, Any] = {
             "epoch": p.epoch, "epochs": p.epochs, "seen": p.seen, "total": p.total,
             "seconds": p.seconds, "per_second": p.seen / p.seconds if p.seconds > 0 else 0.0,
+            # the epoch's running mean loss and accuracy so far, for the live curve
+            "loss": p.loss, "accuracy": p.accuracy,
         }
         if p.result is not None:
             r = p.result

@@ -14,7 +14,8 @@
 // 3b. pastes the exercise file examples/aufgaben/training-backprop.txt: the form is filled, the
 //    Rechenweg is CPython's `purenn backprop FILE`;
 // 4. trains MNIST for 2 epochs on 1,000 shipped digits: the accuracy must be `purenn mnist`'s for the
-//    same settings, the curve must have a point per epoch, the confusion matrix 500 digits;
+//    same settings, the curve must have a point per epoch and, while an epoch runs, its running
+//    loss, the confusion matrix 500 digits;
 // 5. draws a held-out digit on the canvas with pointer events, row by row as runs of ink:
 //    the network must recognise it;
 // 6. opens the MNIST link and trains again: the same seed gives the same losses;
@@ -284,11 +285,19 @@ async function mnist(browser, url, ref) {
   console.log(`MNIST, ${MNIST.epochs} epochs on ${MNIST.train} shipped digits, seed ${MNIST.seed}:`);
   const { page } = await newPage(browser, `${url}#tab=mnist`);
   for (const [name, value] of Object.entries(MNIST)) await setValue(page, `#m-${name}`, value);
+  // while the first epoch runs, the curve already shows its running loss (Progress.loss)
+  const liveBeforeFirstEpoch = page.waitForFunction(() => {
+    const svg = document.querySelector("#m-curve");
+    return Number(svg.dataset.live) > 0 && svg.dataset.points === "0" && svg.querySelector("polyline.live.loss") !== null;
+  }, { polling: "mutation", timeout: 120000 }).then(() => true, () => false);
   const { seconds, result } = await train(page);
+  check(await liveBeforeFirstEpoch, "during the first epoch the curve shows the running loss before the epoch's point");
   const shown = await page.$eval("#m-accuracy", (e) => e.textContent);
   check(shown.includes(`${ref.accuracy} %`), `accuracy ${shown.match(/[\d.]+ %/)} = CPython's ${ref.accuracy} % (purenn mnist, same settings)`);
-  const chart = await page.$eval("#m-curve", (e) => ({ points: Number(e.dataset.points), lines: e.querySelectorAll("polyline").length }));
+  const chart = await page.$eval("#m-curve", (e) => ({ points: Number(e.dataset.points), lines: e.querySelectorAll("polyline.line").length,
+    live: e.querySelectorAll("polyline.live").length }));
   check(chart.points === 2 && chart.lines === 3, `the curve has a point per epoch (${chart.points}) for loss and both accuracies`);
+  check(chart.live === 4, `and a thin running line per epoch for loss and training accuracy (${chart.live})`);
   const cells = await page.$$eval("#m-confusion tr", (rows) => rows.slice(1).map((r) => [...r.cells].slice(1).map((c) => Number(c.textContent))));
   const total = cells.flat().reduce((a, b) => a + b, 0);
   check(cells.length === 10 && total === Number(MNIST.test), `the confusion matrix is 10×10 over ${total} test digits`);
