@@ -48,7 +48,12 @@ class EpochResult:
 
 @dataclass(frozen=True)
 class Progress:
-    """Handed to the callback after every mini-batch; ``result`` is set after an epoch's last one."""
+    """Handed to the callback after every mini-batch; ``result`` is set after an epoch's last one.
+
+    ``loss`` and ``accuracy`` are the epoch's running figures over its first ``seen``
+    examples, counted as ``EpochResult`` counts them (each mini-batch before its step);
+    ``accuracy`` only where the targets are one-hot.
+    """
 
     epoch: int
     epochs: int
@@ -56,6 +61,8 @@ class Progress:
     total: int
     seconds: float
     result: Optional[EpochResult] = None
+    loss: Optional[float] = None
+    accuracy: Optional[float] = None
 
 
 class History(List[EpochResult]):
@@ -143,7 +150,8 @@ def train(
                 if one_hot:
                     correct += _count_correct(output, Y)
                 if callback is not None:
-                    callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start))
+                    callback(Progress(epoch, epochs, seen, len(order), time.perf_counter() - start,
+                                      loss=total_loss / seen, accuracy=correct / seen if one_hot else None))
             watch.epoch_end(_engine.layers(weights) if fast else weights, epoch)
         except TrainingDiverged:
             weights = _engine.load(at_start) if fast else at_start
@@ -165,7 +173,8 @@ def train(
         )
         history.append(result)
         if callback is not None:
-            callback(Progress(epoch, epochs, len(order), len(order), seconds, result))
+            callback(Progress(epoch, epochs, len(order), len(order), seconds, result,
+                              loss=result.loss, accuracy=result.accuracy))
     return history
 
 

@@ -18,6 +18,7 @@ from typing import List
 import pytest
 
 from cli_run import run_main
+from purenn.cli.commands.mnist import DEFAULT_ETA, DEFAULT_HIDDEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,3 +149,69 @@ def test_the_answer_field_grades_with_purenn_check() -> None:
     result = page.check_answers(form, "z1_1 = 2.4\nE = 5")
     assert result["code"] == 1, result
     assert "✓ z¹₁ = 2.4" in result["stdout"] and "✗ E = 5" in result["stdout"]
+
+
+def test_what_the_page_gets_back_is_json() -> None:
+    # the worker sends every answer as JSON: a shipped digit must come as 784 plain floats in 0..1
+    digit = json.loads(json.dumps(page.test_digit(3)))
+    assert len(digit["pixels"]) == 784 and 0 <= min(digit["pixels"]) and max(digit["pixels"]) == 1.0
+    assert 0 <= digit["label"] <= 9
+
+
+def test_the_mnist_settings_default_to_the_command_lines() -> None:
+    # an empty field means what `purenn mnist` means without the option: the same network, the same η
+    result = page.train_mnist({"epochs": 1, "train": 20, "test": 10}, lambda text: None)
+    assert result["structure"] == [784, DEFAULT_HIDDEN, 10] and result["eta"] == DEFAULT_ETA["relu"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples" / "aufgaben").glob("*.txt")), ids=lambda p: p.stem)
+def test_a_pasted_exercise_file_gives_the_rechenweg_of_the_file(path: Path) -> None:
+    # the paste box takes an exercise file as well: the form it fills shows what `purenn forward/backprop FILE` prints
+    form = page.form_from_text(path.read_text(encoding="utf-8"))
+    argv = page.rechenweg_argv({**form, "format": "text"})
+    cli = run_main(argv[0], str(path))
+    assert cli.returncode == 0, cli.stderr
+    assert page.run_command(argv)["stdout"] == cli.stdout
+
+
+def test_a_pasted_exercise_file_grades_answers_as_purenn_check_does() -> None:
+    exercise = ROOT / "examples" / "aufgaben" / "training-backprop.txt"
+    answers = ROOT / "examples" / "antworten" / "training-backprop.txt"
+    form = page.form_from_text(exercise.read_text(encoding="utf-8"))
+    assert form["eta"] == "0.5" and form["target"] == "0, 1"  # 'eta = 0,5' in the file: a German decimal comma
+    result = page.check_answers(form, answers.read_text(encoding="utf-8"))
+    cli = run_main("check", str(exercise), str(answers))
+    assert result["code"] == cli.returncode == 1
+    # the marks and the summary are the same; only the heading names the file's title
+    assert result["stdout"].split("Antworten\n")[1] == cli.stdout.split("Antworten\n")[1]
+
+
+def test_a_pasted_text_is_a_command_line_only_when_it_reads_as_one() -> None:
+    assert page.form_from_text("purenn forward --W1 2 --b1 1 \\\n  --act relu --input 0.5") == {
+        "W1": "2", "b1": "1", "act": "relu", "input": "0.5"}
+    # an exercise that asks for the forward pass only: the page leaves the target out
+    assert "target" not in page.form_from_text("W1 = 2\nb1 = 1\nact = relu\ninput = 0.5\ntarget = 1\nask = forward")
+    with pytest.raises(ValueError, match="unknown key 'frobnicate'"):
+        page.form_from_text("W1 = 2\nfrobnicate = 3")
+
+
+def test_the_training_reports_the_running_loss_for_the_live_curve() -> None:
+    messages: List[dict] = []
+    result = page.train_mnist({"hidden": 8, "epochs": 1, "train": 200, "test": 10}, lambda t: messages.append(json.loads(t)),
+                              every=0.0)
+    assert len(messages) == 200 // 10 + 1  # every mini-batch of 10, and once more with the epoch's result
+    assert all(0 < m["loss"] and 0 <= m["accuracy"] <= 1 for m in messages)
+    # the last running figures are the epoch's
+    assert messages[-1]["loss"] == messages[-2]["loss"] == result["history"][0]["loss"]
+    assert messages[-2]["accuracy"] == result["history"][0]["accuracy"]
+
+
+def test_the_form_takes_a_mini_batch_separated_by_bars() -> None:
+    # 'Matrizen' §3.7: two examples in the input and target fields give the batch Rechenweg of purenn backprop
+    form = {**EXERCISE, "input": "1.3,0.8 | 0.5,-1", "target": "0,1 | 1,0", "eta": "0.5", "format": "text"}
+    argv = page.rechenweg_argv(form)
+    assert argv.count("--input=1.3,0.8") == 1 and "--input=0.5,-1" in argv and "--target=1,0" in argv
+    cli = run_main("backprop", *EXERCISE_ARGS, "--input", "0.5,-1", "--target", "0,1", "--target", "1,0",
+                   "--eta", "0.5")
+    assert cli.returncode == 0 and "N = 2" in cli.stdout
+    assert page.run_command(argv)["stdout"] == cli.stdout

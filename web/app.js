@@ -14,21 +14,22 @@ const EN = {
   tagline: "Neural networks formula by formula – in the browser, nothing to install",
   tab_rechenweg: "Rechenweg (worked calculation)", tab_mnist: "MNIST: train and draw digits", language: "Language",
   loading: "Loading Python (Pyodide) …", add_layer: "+ layer", remove_layer: "− layer",
-  act: "Activations σ¹, …, σᴸ", input: "Input x = a⁰", target: "Target y (empty = forward pass only)",
+  act: "Activations σ¹, …, σᴸ", input: "Input x = a⁰ (several: 1.3,0.8 | 0.5,-1 is a mini-batch)", target: "Target y (empty = forward pass only)",
   eta: "Learning rate η (empty = no step)", loss: "Loss function",
   loss_default: "default (cross-entropy after softmax, squared error otherwise)", notation: "Notation",
   notation_parameter: "w^k_ij from 1 ('Parameter in neuronalen Netzen')",
   notation_matrizen: "w^l_j,i from 0 ('Matrizen in Neuronalen Netzen')",
   notation_ki: "w^(l)_jk, bias as neuron 0 ('Künstliche Intelligenz selbst gemacht')",
+  notation_woche10: "w_ij from input i to neuron j, y for its value ('Woche 10 Theorie')",
   format: "Display", format_latex: "Formulas (LaTeX, typeset by the page)", format_text: "Text (as in the terminal)",
   decimals: "Decimals", exact: "exact (fractions: 0.2 is exactly 1/5)", compute: "Show the Rechenweg",
   example: "Example: 'Parameter in neuronalen Netzen'", copy_link: "Copy the link to this exercise",
-  paste_summary: "Paste a command line (purenn forward/backprop …)", paste_apply: "Apply", link: "Link:",
+  paste_summary: "Paste a command line (purenn forward/backprop …) or an exercise file", paste_apply: "Apply", link: "Link:",
   answers_title: "Check your answers", answers_help: "One answer per line, e.g. z1_1 = 2.4 or a²₁ = 0.2761.",
   check: "Check", source: "Source", m_hidden: "Neurons in the hidden layer", m_activation: "Activation of the hidden layer",
-  m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.05 for ReLU, 0.5 for sigmoid)",
+  m_epochs: "Epochs", m_batch: "Mini-batch size N", m_eta: "Learning rate η (empty = 0.1 for ReLU, 0.5 for sigmoid)",
   m_seed: "Seed (same seed = same run)", m_train: "Training digits (up to 4500)", m_test: "Test digits (up to 500)",
-  m_start: "Start training", m_stop: "Stop", m_curve: "Loss and accuracy per epoch",
+  m_start: "Start training", m_stop: "Stop", m_curve: "Loss and accuracy per epoch (thin: the running mean during the epoch)",
   m_loss: "loss (training)", m_acc_train: "accuracy training", m_acc_test: "accuracy test",
   m_confusion: "Confusion matrix (row: true digit, column: predicted)", draw_title: "Draw a digit yourself",
   draw_help: "Draw with mouse or finger. As in MNIST, the drawing is scaled to fit 20×20 pixels and placed in 28×28 pixels by its centre of mass:",
@@ -265,7 +266,7 @@ function showRechenweg(result, format) {
 
 async function pasteCommand() {
   try {
-    const form = await python("form_from_command", $("paste").value);
+    const form = await python("form_from_text", $("paste").value);
     fillForm(form);
     await computeRechenweg();
   } catch (error) {
@@ -275,11 +276,29 @@ async function pasteCommand() {
 
 async function checkAnswers() {
   try {
+    $("check-output").dataset.done = "";
     const result = await python("check_answers", rechenwegForm(), $("answer-text").value);
-    $("check-output").textContent = (result.stdout + result.stderr).trim();
+    showCheck(result.stdout + result.stderr);
   } catch (error) {
-    $("check-output").textContent = error.message;
+    showCheck(error.message);
   }
+}
+
+// The report of `purenn check`, line by line as it prints it; an answer's line is coloured by
+// its mark (✓ right, ✗ wrong, ↳ Folgefehler: right from the student's own earlier values).
+const MARKS = { "✓": "right", "✗": "wrong", "↳": "follow" };
+
+function showCheck(text) {
+  const out = $("check-output");
+  out.textContent = "";
+  for (const line of text.replace(/\s+$/, "").split("\n")) {
+    const span = document.createElement("span");
+    const mark = MARKS[line.trim().charAt(0)];
+    if (mark) span.className = `mark ${mark}`;
+    span.textContent = `${line}\n`;
+    out.appendChild(span);
+  }
+  out.dataset.done = "1";
 }
 
 async function copyLink() {
@@ -297,7 +316,8 @@ function mnistSettings() {
 }
 
 let trained = false;
-let curve = [];
+let curve = [];  // one EpochResult per finished epoch: the dots
+let live = [];   // the running mean loss and accuracy during each epoch: the thin lines
 let lastTraining = null;
 
 async function startTraining() {
@@ -305,6 +325,7 @@ async function startTraining() {
   const settings = mnistSettings();
   trained = false;
   curve = [];
+  live = [];
   drawCurve();
   $("m-confusion").textContent = "";
   $("m-accuracy").textContent = "";
@@ -318,7 +339,9 @@ async function startTraining() {
     const done = ((p.epoch - 1) + p.seen / p.total) / p.epochs;
     $("m-bar").style.width = `${(100 * done).toFixed(1)}%`;
     $("m-status").textContent = msg().epoch(p);
-    if (p.result) { curve.push(p.result); drawCurve(epochs); }
+    live.push({ at: p.epoch - 1 + p.seen / p.total, loss: p.loss, accuracy: p.accuracy });
+    if (p.result) curve.push(p.result);
+    drawCurve(epochs);
   };
   try {
     const result = await python("train_mnist", settings);
@@ -347,8 +370,9 @@ function drawCurve(epochs) {
   svg.textContent = "";
   const W = 360, H = 220, left = 36, right = 36, top = 10, bottom = 28;
   const n = Math.max(epochs || 1, curve.length, 1);
-  const maxLoss = Math.max(0.5, ...curve.map((r) => r.loss));
-  const x = (e) => left + (W - left - right) * (n === 1 ? e : (e - 1) / (n - 1));
+  const maxLoss = Math.max(0.5, ...curve.map((r) => r.loss), ...live.map((p) => p.loss));
+  // x in epochs, 0 = the start: epoch e ends at x(e), a running figure sits where it was taken
+  const x = (e) => left + (W - left - right) * e / n;
   const yLoss = (v) => top + (H - top - bottom) * (1 - v / maxLoss);
   const yAcc = (v) => top + (H - top - bottom) * (1 - v);
   const add = (name, attrs, text) => {
@@ -364,6 +388,14 @@ function drawCurve(epochs) {
   add("text", { x: 4, y: H - bottom, class: "tick" }, "0");
   add("text", { x: W - 32, y: top + 8, class: "tick" }, "100 %");
   add("text", { x: W - 32, y: H - bottom, class: "tick" }, "0 %");
+  // each epoch's running figures start afresh, so each epoch gets its own thin line
+  for (const [cls, y] of [["loss", (p) => yLoss(p.loss)], ["acc", (p) => yAcc(p.accuracy)]]) {
+    for (let e = 1; e <= n; e++) {
+      const inEpoch = live.filter((p) => p.at > e - 1 && p.at <= e && (cls === "loss" || p.accuracy !== null));
+      if (inEpoch.length > 1) add("polyline", { points: inEpoch.map((p) => `${x(p.at).toFixed(1)},${y(p).toFixed(1)}`).join(" "), class: `live ${cls}` });
+    }
+  }
+  svg.dataset.live = String(live.length);
   const series = [["loss", (r) => yLoss(r.loss)], ["acc", (r) => yAcc(r.accuracy)], ["test", (r) => yAcc(r.test_accuracy)]];
   for (const [cls, y] of series) {
     if (!curve.length) continue;

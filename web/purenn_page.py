@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 import purenn
-from purenn.cli.commands.mnist import DEFAULT_ETA
+from purenn.cli.commands.mnist import DEFAULT_ETA, DEFAULT_HIDDEN
 from purenn.cli.main import main as purenn_main
 from purenn.evaluation import evaluate_classifier
+from purenn.exercises import exercise_file
 from purenn.io import mnist
 from purenn.network import Network
 from purenn.scalars import argmax
@@ -36,7 +37,9 @@ from purenn.training import Progress
 __all__ = [
     "run_command",
     "rechenweg_argv",
+    "form_from_text",
     "form_from_command",
+    "form_from_exercise",
     "answer_check_available",
     "check_answers",
     "train_mnist",
@@ -81,10 +84,49 @@ def rechenweg_argv(form: Dict[str, Any]) -> List[str]:
     for name in _VALUE_OPTIONS:
         value = str(form.get(name) or "").strip()
         if value and (has_target or name not in ("eta", "loss", "target")):
-            argv.append(f"--{name}={value}")
+            # "1.3,0.8 | 0.5,-1" in the input (and target) field: a mini-batch, one --input per example
+            parts = [p.strip() for p in value.split("|")] if name in ("input", "target") else [value]
+            argv += [f"--{name}={part}" for part in parts]
     if form.get("exact"):
         argv.append("--exact")
     return argv
+
+
+def form_from_text(text: str) -> Dict[str, Any]:
+    """The form for pasted text: a command line (one line, after joining ``\\`` continuations) or an exercise file.
+
+    >>> form_from_text("W1 = 5 2 4\\nb1 = 1\\nact = relu\\ninput = 0,2 0,1 0,25  # Woche 10")
+    {'W1': '5 2 4', 'b1': '1', 'act': 'relu', 'input': '0.2 0.1 0.25'}
+    """
+    joined = text.replace("\\\n", " ").strip()
+    first = joined.split(None, 1)[0] if joined else ""
+    if "\n" not in joined and (first in ("purenn", "python", "python3", "forward", "backprop") or first.startswith("--")):
+        return form_from_command(joined)
+    return form_from_exercise(text)
+
+
+def form_from_exercise(text: str) -> Dict[str, Any]:
+    """The form for the text of an exercise file (``purenn.exercises.exercise_file``, e.g. examples/aufgaben/).
+
+    An exercise that asks for the forward pass only leaves the target out, as the page
+    shows backpropagation exactly when a target is given.
+    """
+    ex = exercise_file.parse(text, "exercise")
+    form: Dict[str, Any] = {}
+    for l in range(1, ex.L + 1):
+        form[f"W{l}"] = ex.weights.get(l, "")
+        form[f"b{l}"] = ex.biases.get(l, "")
+    steps = ex.ask in ("backprop", "minibatch")
+    # a mini-batch: its examples in one field, separated by " | " (rechenweg_argv gives one --input each)
+    inputs = " | ".join(ex.inputs) if ex.inputs else ex.input
+    targets = " | ".join(ex.targets) if ex.targets else ex.target
+    fields = {"act": ex.act, "input": inputs, "target": targets if steps else None,
+              "eta": ex.eta if steps else None, "loss": ex.loss, "notation": ex.notation,
+              "decimals": None if ex.decimals is None else str(ex.decimals)}
+    form.update({name: value for name, value in fields.items() if value is not None})
+    if ex.exact:
+        form["exact"] = True
+    return form
 
 
 def form_from_command(text: str) -> Dict[str, Any]:
@@ -154,11 +196,12 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
     ``settings``: "hidden", "activation", "epochs", "batch", "eta" (empty =
     the command's default), "seed", "train" and "test" (how many digits).
     ``report`` gets a JSON text at most every ``every`` seconds and after each
-    epoch: {"epoch", "epochs", "seen", "total", "seconds", "per_second"} and,
+    epoch: {"epoch", "epochs", "seen", "total", "seconds", "per_second", "loss",
+    "accuracy"} (loss and accuracy: the epoch's running mean so far) and,
     after an epoch, "result" with the loss and accuracies. Returns the
     history, the accuracy on the held-out digits and the confusion matrix.
     """
-    hidden = int(settings.get("hidden") or 40)
+    hidden = int(settings.get("hidden") or DEFAULT_HIDDEN)
     activation = str(settings.get("activation") or "relu")
     epochs = int(settings.get("epochs") or 1)
     batch = int(settings.get("batch") or 10)
@@ -183,6 +226,8 @@ def train_mnist(settings: Dict[str, Any], report: Callable[[str], None], every: 
         message: Dict[str, Any] = {
             "epoch": p.epoch, "epochs": p.epochs, "seen": p.seen, "total": p.total,
             "seconds": p.seconds, "per_second": p.seen / p.seconds if p.seconds > 0 else 0.0,
+            # the epoch's running mean loss and accuracy so far, for the live curve
+            "loss": p.loss, "accuracy": p.accuracy,
         }
         if p.result is not None:
             r = p.result
@@ -211,7 +256,8 @@ def test_digit(index: int) -> Dict[str, Any]:
     """Held-out digit ``index`` of the shipped data: its 784 pixels (0..1, row by row) and its label."""
     _, test = mnist.load_embedded()
     x, y = test[index]
-    return {"pixels": list(x), "label": mnist.label_of(y)}  # a list, so that it crosses to JavaScript as JSON
+    # the shipped digits are compact Pixels vectors; the page gets plain floats (JSON)
+    return {"pixels": [float(v) for v in x], "label": mnist.label_of(y)}
 
 
 def predict(pixels: Sequence[float]) -> Dict[str, Any]:

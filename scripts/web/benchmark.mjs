@@ -5,8 +5,8 @@
 // Per round, interleaved so that a busy machine slows both sides alike:
 //   * page load: a fresh browser context (empty cache) opens the page; seconds until the
 //     first Rechenweg is on the page (Pyodide started, purenn unpacked, the example computed);
-//   * MNIST: one epoch over the 4,500 shipped digits (784-40-10, ReLU, mini-batches of 10,
-//     seed 1) in the page's worker, then the same with `purenn mnist` under CPython;
+//   * MNIST: one epoch over the 4,500 shipped digits (the default network of the page and of
+//     `purenn mnist`: 784-100-10, ReLU, mini-batches of 10, seed 1) in the page's worker, then the same with `purenn mnist` under CPython;
 //     examples/s as each reports it (training steps only, without the evaluation).
 
 import { spawn, spawnSync } from "node:child_process";

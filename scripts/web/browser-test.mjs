@@ -9,8 +9,13 @@
 //    the Rechenweg must be CPython's `purenn forward` output to the character, a² to 12 decimals
 //    within 1e-11 of CPython's, and the typeset LaTeX must show it;
 // 3. opens the page's shared link in a new tab (and in English): the same exercise, the same result;
+// 3a. types a right answer, a wrong one and a Folgefehler for the backprop exercise into the answer
+//    field: the report must be CPython's `purenn check` output, the marks ✓, ✗ and ↳ where it puts them;
+// 3b. pastes the exercise file examples/aufgaben/training-backprop.txt: the form is filled, the
+//    Rechenweg is CPython's `purenn backprop FILE`;
 // 4. trains MNIST for 2 epochs on 1,000 shipped digits: the accuracy must be `purenn mnist`'s for the
-//    same settings, the curve must have a point per epoch, the confusion matrix 500 digits;
+//    same settings, the curve must have a point per epoch and, while an epoch runs, its running
+//    loss, the confusion matrix 500 digits;
 // 5. draws a held-out digit on the canvas with pointer events, row by row as runs of ink:
 //    the network must recognise it;
 // 6. opens the MNIST link and trains again: the same seed gives the same losses;
@@ -43,7 +48,12 @@ const EXERCISE = {
 };
 const EXERCISE_ARGS = ["--W1", EXERCISE.W1, "--b1", EXERCISE.b1, "--W2", EXERCISE.W2, "--b2", EXERCISE.b2,
   "--act", EXERCISE.act, "--input", EXERCISE.input];
-const MNIST = { epochs: "2", train: "1000", test: "500", seed: "1" };
+const MNIST = { hidden: "40", epochs: "2", train: "1000", test: "500", seed: "1" };
+// A right answer, a wrong one (δ¹₂ with σ'(a¹₂) instead of σ'(z¹₂)) and a Folgefehler (∂E/∂w¹₂₁ = δ¹₂·x₁
+// from that wrong δ¹₂) for the backprop exercise with target (0, 1) and η = 0.5.
+const BACKPROP_ARGS = [...EXERCISE_ARGS, "--target", "0,1", "--eta", "0.5"];
+const EXERCISE_FILE = path.join(root, "examples", "aufgaben", "training-backprop.txt");
+const ANSWERS = "z1_1 = 2.4\ndelta1_2 = 0.1112\ndW1_21 = 0.1446\n";
 
 const failures = [];
 const notes = [];
@@ -69,7 +79,14 @@ from purenn.cli.netspec import build_network
 net = build_network([("W", 1, "${EXERCISE.W1}"), ("b", 1, "${EXERCISE.b1}"), ("W", 2, "${EXERCISE.W2}"), ("b", 2, "${EXERCISE.b2}")], "${EXERCISE.act}")
 print(json.dumps([float(v) for v in net.predict([1.3, 0.8]).flat()]))
 `]));
-  const mnistText = cpython(["-m", "purenn", "mnist", "--epochs", MNIST.epochs, "--train", MNIST.train, "--test", MNIST.test,
+  const answersFile = path.join(artifacts, "antworten.txt");
+  fs.writeFileSync(answersFile, ANSWERS);
+  const check = spawnSync(python, ["-m", "purenn", "check", answersFile, ...BACKPROP_ARGS],
+    { cwd: root, encoding: "utf8", env: { ...process.env, PYTHONPATH: root } });
+  if (check.status !== 1) throw new Error(`purenn check should find the planted mistake (exit 1), got ${check.status}:\n${check.stderr}`);
+  const checkText = check.stdout;
+  const exerciseText = cpython(["-m", "purenn", "backprop", EXERCISE_FILE]);
+  const mnistText = cpython(["-m", "purenn", "mnist", "--hidden", MNIST.hidden, "--epochs", MNIST.epochs, "--train", MNIST.train, "--test", MNIST.test,
     "--seed", MNIST.seed, "--no-save", "--show-wrong", "0"]);
   const accuracy = /Genauigkeit auf \d+ zurückgehaltenen Ziffern: ([\d.]+) %/.exec(mnistText)[1];
   const perSecond = [...mnistText.matchAll(/(\d+) Beispiele\/s/g)].map((m) => Number(m[1]));
@@ -79,7 +96,7 @@ print(json.dumps([float(v) for v in net.predict([1.3, 0.8]).flat()]))
 import json, sys
 sys.path.insert(0, "web")
 import purenn_page as page
-page.train_mnist({"epochs": ${MNIST.epochs}, "train": ${MNIST.train}, "test": ${MNIST.test}, "seed": ${MNIST.seed}}, lambda text: None)
+page.train_mnist({"hidden": ${MNIST.hidden}, "epochs": ${MNIST.epochs}, "train": ${MNIST.train}, "test": ${MNIST.test}, "seed": ${MNIST.seed}}, lambda text: None)
 for k in range(500):
     d = page.test_digit(k)
     p = page.predict(d["pixels"])["probabilities"]
@@ -89,7 +106,7 @@ for k in range(500):
 `]));
   console.log(`CPython reference in ${((Date.now() - started) / 1000).toFixed(1)} s: a² = (${output.join(", ")}), ` +
     `MNIST ${accuracy} %, ${perSecond.join(" and ")} examples/s, held-out digit #${digit.index} (a ${digit.label})`);
-  return { forwardText, output, accuracy, perSecond, digit };
+  return { forwardText, output, accuracy, perSecond, digit, checkText, exerciseText };
 }
 
 // -- the server and the browser --------------------------------------------------------------
@@ -205,6 +222,48 @@ async function sharedLink(browser, link, shownText) {
   await english.page.close();
 }
 
+async function answerCheck(browser, url, ref) {
+  console.log("answers typed into the page's answer field for the backprop exercise (target (0, 1), η = 0.5):");
+  const { page } = await newPage(browser, url);
+  await rechenweg(page);
+  for (const [name, value] of Object.entries({ target: "0,1", eta: "0.5" })) await setValue(page, `#${name}`, value);
+  await compute(page);
+  await page.type("#answer-text", ANSWERS);
+  await page.click("#check");
+  await page.waitForSelector('#check-output[data-done="1"]', { timeout: 30000 });
+  const shown = await page.$eval("#check-output", (e) => ({
+    text: e.textContent,
+    marks: Object.fromEntries(["right", "wrong", "follow"].map((k) => [k, [...e.querySelectorAll(`.mark.${k}`)].map((s) => s.textContent.trim())])),
+  }));
+  check(shown.text.trim() === ref.checkText.trim(), "the page's report is CPython's `purenn check` output, character for character");
+  if (shown.text.trim() !== ref.checkText.trim()) console.log(`page:\n${shown.text}\nCPython:\n${ref.checkText}`);
+  const marked = (kind, start) => shown.marks[kind].length === 1 && shown.marks[kind][0].startsWith(start);
+  check(marked("right", "✓ z¹₁ = 2.4") && marked("wrong", "✗ δ¹₂ = 0.1112") && marked("follow", "↳ ∂E/∂w¹₂₁ = 0.1446"),
+    "z¹₁ is marked ✓, δ¹₂ ✗ and ∂E/∂w¹₂₁ ↳ (Folgefehler), as CPython marks them");
+  const summary = /\n *(\d+ von \d+ richtig[^\n]*)/.exec(ref.checkText);
+  check(summary !== null && summary[1].startsWith("1 von 3 richtig, 1 Folgefehler, 1 falsch") && shown.text.includes(summary[1]),
+    `the summary line is shown: ${summary ? summary[1] : "(none in CPython's output)"}`);
+  await page.screenshot({ path: path.join(artifacts, "check.png"), fullPage: true });
+  await page.close();
+}
+
+async function pasteExercise(browser, url, ref) {
+  console.log(`the exercise file ${path.basename(EXERCISE_FILE)} pasted into the paste box:`);
+  const { page } = await newPage(browser, url);
+  await rechenweg(page);
+  await page.select("#format", "text");
+  await page.click("details summary");
+  await page.$eval("#paste", (e, text) => { e.value = text; }, fs.readFileSync(EXERCISE_FILE, "utf8"));
+  await page.$eval("#rw-output", (e) => { e.dataset.done = ""; });
+  await page.click("#paste-apply");
+  const text = await rechenweg(page);
+  const fields = await page.evaluate(() => ["W1", "b1", "W2", "b2", "target", "eta", "loss"].map((n) => document.getElementById(n).value));
+  check(JSON.stringify(fields) === JSON.stringify(["2,1; 1,2; 0.5,3", "-1, 0, -0.25", "0,1,0; 1,-1,1", "-1, 0", "0, 1", "0.5", "cross_entropy"]),
+    `the file fills the form (η = 0,5 in the file becomes ${fields[5]})`);
+  check(text === ref.exerciseText, "the Rechenweg is CPython's `purenn backprop FILE` output, character for character");
+  await page.close();
+}
+
 async function fromFile(browser) {
   console.log("opened as a file (file://), where Pyodide cannot start:");
   const page = await browser.newPage();
@@ -226,11 +285,19 @@ async function mnist(browser, url, ref) {
   console.log(`MNIST, ${MNIST.epochs} epochs on ${MNIST.train} shipped digits, seed ${MNIST.seed}:`);
   const { page } = await newPage(browser, `${url}#tab=mnist`);
   for (const [name, value] of Object.entries(MNIST)) await setValue(page, `#m-${name}`, value);
+  // while the first epoch runs, the curve already shows its running loss (Progress.loss)
+  const liveBeforeFirstEpoch = page.waitForFunction(() => {
+    const svg = document.querySelector("#m-curve");
+    return Number(svg.dataset.live) > 0 && svg.dataset.points === "0" && svg.querySelector("polyline.live.loss") !== null;
+  }, { polling: "mutation", timeout: 120000 }).then(() => true, () => false);
   const { seconds, result } = await train(page);
+  check(await liveBeforeFirstEpoch, "during the first epoch the curve shows the running loss before the epoch's point");
   const shown = await page.$eval("#m-accuracy", (e) => e.textContent);
   check(shown.includes(`${ref.accuracy} %`), `accuracy ${shown.match(/[\d.]+ %/)} = CPython's ${ref.accuracy} % (purenn mnist, same settings)`);
-  const chart = await page.$eval("#m-curve", (e) => ({ points: Number(e.dataset.points), lines: e.querySelectorAll("polyline").length }));
+  const chart = await page.$eval("#m-curve", (e) => ({ points: Number(e.dataset.points), lines: e.querySelectorAll("polyline.line").length,
+    live: e.querySelectorAll("polyline.live").length }));
   check(chart.points === 2 && chart.lines === 3, `the curve has a point per epoch (${chart.points}) for loss and both accuracies`);
+  check(chart.live === 4, `and a thin running line per epoch for loss and training accuracy (${chart.live})`);
   const cells = await page.$$eval("#m-confusion tr", (rows) => rows.slice(1).map((r) => [...r.cells].slice(1).map((c) => Number(c.textContent))));
   const total = cells.flat().reduce((a, b) => a + b, 0);
   check(cells.length === 10 && total === Number(MNIST.test), `the confusion matrix is 10×10 over ${total} test digits`);
@@ -317,6 +384,8 @@ try {
   console.log(`${version}, site ${site} on ${url}`);
   const { link, shownText } = await forwardPass(browser, url, ref);
   await sharedLink(browser, link, shownText);
+  await answerCheck(browser, url, ref);
+  await pasteExercise(browser, url, ref);
   await fromFile(browser);
   const trained = await mnist(browser, url, ref);
   await drawDigit(trained.page, ref.digit);
