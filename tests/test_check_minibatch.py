@@ -185,3 +185,25 @@ def test_a_generated_batch_in_the_parameter_notation_counts_examples_from_1() ->
     assert "z1,1_1 = " in key and "z1,2_2 = " in key and "z1,0_" not in key
     g = check(s, answer_file.parse(key))
     assert g.exit_code == 0 and not g.missing
+
+
+def test_sigma_prime_of_a_is_named_in_the_column_of_its_example() -> None:
+    # example 2: z^(1,2) = (−0.9, −0.05), a² = σ(1.5·σ(−0.9) − 2·σ(−0.05) + 0.2), y = 0;
+    # the slip takes σ'(a²) = σ(a²)(1 − σ(a²)) instead of σ'(z²) = a²(1 − a²)
+    a2 = sigmoid(1.5 * sigmoid(-0.9) - 2 * sigmoid(-0.05) + 0.2)
+    slip = (a2 - 0) * sigmoid(a2) * (1 - sigmoid(a2))
+    g = grade(f"delta2,2_0 = {slip:.4f}\ndelta2,1_0 = {slip:.4f}\n")
+    assert statuses(g) == {"delta2,2_0": "wrong", "delta2,1_0": "wrong"}
+    assert slips(g, "delta2,2_0") == ["sigma_prime_of_a"] and slips(g, "delta2,1_0") == []
+    assert abs(float(g.verdicts[1].right) - a2 * a2 * (1 - a2)) < 1e-12  # verdicts in Rechenweg order: k = 1, 2
+
+
+def test_the_batch_given_as_options_is_graded_and_a_missing_target_is_one_sentence(tmp_path: Path) -> None:
+    answers = tmp_path / "antwort.txt"
+    # ReLU(1·1 + 2·0 + 0.5) = 1.5 for example 1, ReLU(0 − 2 + 0.5) = 0 for example 2 (parameter: k from 1)
+    answers.write_text("z1,1_1 = 1.5\na1,1_1 = 1.5\nz1,2_1 = -1.5\na1,2_1 = 0\n", encoding="utf-8")
+    net = ["--W1", "1 2", "--b1", "0.5", "--act", "relu", "--input", "1 0", "--input", "0 -1"]
+    r = run_main("check", str(answers), *net)
+    assert r.returncode == 0 and "4 von 4 richtig" in r.stdout, r.stderr
+    r = run_main("check", str(answers), *net, "--target", "1")
+    assert r.returncode == 2 and "2 inputs but 1 target: a mini-batch needs one target per input" in r.stderr

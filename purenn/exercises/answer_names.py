@@ -19,7 +19,14 @@ dW         ∂E/∂w¹₁₂        dW1_12                             ∂E/∂w
 db         ∂E/∂b¹₂         db1_2                              ∂E/∂b^l_i
 W          w¹₁₂            W1_12                              w^l_ij after the step
 b          b¹₂             b1_2                               b^l_i after the step
+z, a, δ    z¹,¹₂           z1,1_2                             example k of a batch
 =========  ==============  =================================  ====================
+
+In a mini-batch z, a and δ carry the example k after the layer, as the
+Rechenweg prints them ('Matrizen in Neuronalen Netzen' §3.7: a^(l,k)_j):
+``z1,1_2`` is layer 1, example 1, neuron 2 (k counted like the neurons).
+The gradients are the sums over the batch and keep their names, as do the
+parameters after the step.
 
 ASCII names ignore case, spaces, ``^``, braces and brackets (``z^{1}_{2}``
 is ``z1_2``); two indices of one digit each may be written with or without
@@ -31,6 +38,8 @@ a comma (``dW1_12``, ``dW1_1,2``).
 ('∂E/∂w¹₁₂', 'dW1_12', 'dW1_1,0')
 >>> normalize("∂E/∂w¹₁₂") == normalize("dw1_12") == normalize(" dW^{1}_{12} ")
 True
+>>> printed_name(Quantity("z", 1, 0, k=2), get("matrizen"), 2), ascii_name(Quantity("z", 1, 0, k=2), get("matrizen"), 2)
+('z¹,²₀', 'z1,2_0')
 """
 
 from __future__ import annotations

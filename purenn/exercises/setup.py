@@ -87,7 +87,11 @@ class Setup:
         net = _network(ex)
         if ex.input is None:
             raise ExerciseError("the input is missing: give it as 'input = 1.3, 0.8' (or --input 1.3,0.8)")
-        batch = ex.ask == "minibatch"
+        batch = len(ex.inputs) > 1  # a mini-batch (from the file, or --input given several times)
+        targets = ex.targets or ((ex.target,) if ex.target is not None else ())
+        if ex.ask != "forward" and len(targets) not in (0, ex.N):
+            raise ExerciseError(f"{ex.N} input{'s' if ex.N > 1 else ''} but {len(targets)} "
+                                f"target{'s' if len(targets) > 1 else ''}: a mini-batch needs one target per input")
         xs = tuple(_example(t, "input", k, batch, ex.exact, net.structure[0], "W1 has {m} columns (one per input)")
                    for k, t in enumerate(ex.inputs if batch else (ex.input,)))
         ys: Tuple[List[Scalar], ...] = ()
@@ -98,7 +102,7 @@ class Setup:
                 raise ExerciseError("a backpropagation exercise needs the target: 'target = 0, 1' (or --target 0,1)")
             ys = tuple(_example(t, "target", k, batch, ex.exact, net.structure[-1],
                                 "the output layer has {m} neurons")
-                       for k, t in enumerate(ex.targets if batch else (ex.target,)))
+                       for k, t in enumerate(targets))
             try:
                 loss = losses.get(ex.loss) if ex.loss else net.default_loss()
             except ValueError as e:

@@ -7,6 +7,11 @@ order — z^1, a^1, …, a^L, E, δ^L … δ^1, ∂E/∂W^l and ∂E/∂b^l, the
 b^l — and computes every value from the values before it, where each value
 the student gave replaces the computed one before the next step uses it.
 
+A mini-batch ('Matrizen in Neuronalen Netzen' §3.7–3.8) is walked the same
+way with one column per example: z, a, δ column by column, each from the
+same example's values, then the gradients as sums over the batch and the
+step with η/N — all from the student's own values where given.
+
 Every step is one call of the core, the same call ``Network.forward``,
 ``Network.backward`` and ``Gradients`` make, so with nothing given the
 chain gives exactly the values of ``purenn.rechenweg.trace`` (a test holds
