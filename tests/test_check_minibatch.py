@@ -207,3 +207,12 @@ def test_the_batch_given_as_options_is_graded_and_a_missing_target_is_one_senten
     assert r.returncode == 0 and "4 von 4 richtig" in r.stdout, r.stderr
     r = run_main("check", str(answers), *net, "--target", "1")
     assert r.returncode == 2 and "2 inputs but 1 target: a mini-batch needs one target per input" in r.stderr
+
+
+def test_the_swapped_gradient_in_the_batch_step_is_named_with_eta_over_n() -> None:
+    # new w¹ of row 0, column 1 taken with the gradient of row 1, column 0: W[0,1] − η/N · ∂E/∂W[1,0]
+    dW = gradients()
+    wrong = -1 - ETA / N * dW[1, 0]
+    assert abs(wrong - (-1 - ETA / N * dW[0, 1])) > 1e-3  # the two gradients differ visibly
+    g = grade(f"W1_1,0 = {wrong:.4f}\n")  # 'matrizen': w¹_1,0 is row 0 (neuron 0), column 1 (input 1)
+    assert statuses(g) == {"W1_1,0": "wrong"} and slips(g, "W1_1,0") == ["transposed_index"]

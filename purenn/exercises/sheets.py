@@ -127,7 +127,8 @@ def standalone_latex(fragment: str, title: str) -> str:
     unicode = {"03B4": r"\ensuremath{\delta}", "03C3": r"\ensuremath{\sigma}", "03B7": r"\ensuremath{\eta}",
                "2248": r"\ensuremath{\approx}", "2212": "-", "00B7": r"\ensuremath{\cdot}",
                "2299": r"\ensuremath{\odot}", "2202": r"\ensuremath{\partial}", "00BD": r"\ensuremath{\tfrac12}",
-               "03A3": r"\ensuremath{\Sigma}", "2192": r"\ensuremath{\to}", "2190": r"\ensuremath{\leftarrow}"}
+               "03A3": r"\ensuremath{\Sigma}", "2192": r"\ensuremath{\to}", "2190": r"\ensuremath{\leftarrow}",
+               "2026": r"\ensuremath{\ldots}"}  # k = 0 … 2 of a mini-batch
     declarations = "".join(f"\\DeclareUnicodeCharacter{{{code}}}{{{tex}}}\n" for code, tex in unicode.items())
     return (
         "\\documentclass[a4paper,11pt]{article}\n"
