@@ -216,3 +216,18 @@ def test_the_swapped_gradient_in_the_batch_step_is_named_with_eta_over_n() -> No
     assert abs(wrong - (-1 - ETA / N * dW[0, 1])) > 1e-3  # the two gradients differ visibly
     g = grade(f"W1_1,0 = {wrong:.4f}\n")  # 'matrizen': w¹_1,0 is row 0 (neuron 0), column 1 (input 1)
     assert statuses(g) == {"W1_1,0": "wrong"} and slips(g, "W1_1,0") == ["transposed_index"]
+
+
+def test_the_shipped_batch_answers_show_a_folgefehler_through_the_sums_and_1_over_n_forgotten() -> None:
+    path = EXAMPLE.parent.parent / "antworten" / "matrizen-minibatch.txt"
+    g = check(setup(), answer_file.read(path))
+    assert statuses(g)["delta1,1_1"] == "wrong" and g.first_wrong is not None
+    assert g.first_wrong.answer.name == "delta1,1_1"
+    assert [statuses(g)[n] for n in ("dW1_1,1", "db1_1", "W1_1,1", "b1_1")] == ["follow"] * 4
+    assert all(slips(g, n) == ["one_over_N_forgotten"] for n in ("W2_0,0", "W2_1,0", "b2_0"))
+    # the planted values are η·∂E/∂W of the core, the step without 1/N
+    grads = the_network().backward(Matrix.from_columns(X), Matrix.from_columns(Y), "half_squared_error")
+    given = {v.answer.name: float(v.answer.value) for v in g.verdicts}
+    assert round(1.5 - ETA * grads.dW(2)[0, 0], 4) == given["W2_0,0"]
+    assert round(0.2 - ETA * grads.db(2)[0, 0], 4) == given["b2_0"]
+    assert g.summary("de") == "38 von 46 richtig, 4 Folgefehler, 4 falsch" and g.exit_code == 1
