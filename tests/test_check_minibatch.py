@@ -231,3 +231,12 @@ def test_the_shipped_batch_answers_show_a_folgefehler_through_the_sums_and_1_ove
     assert round(1.5 - ETA * grads.dW(2)[0, 0], 4) == given["W2_0,0"]
     assert round(0.2 - ETA * grads.db(2)[0, 0], 4) == given["b2_0"]
     assert g.summary("de") == "38 von 46 richtig, 4 Folgefehler, 4 falsch" and g.exit_code == 1
+
+
+@pytest.mark.parametrize("notation", ["parameter", "course", "woche10", "matrizen", "ki"])
+def test_the_answer_key_of_a_generated_softmax_batch_is_all_right_in_every_notation(notation: str) -> None:
+    ex = generator.generate([2, 2, 2], ["sigmoid", "softmax"], "minibatch", seed=5, batch=3, notation=notation)
+    s = Setup.from_exercise(ex)
+    g = check(s, answer_file.parse(sheets.answer_key(s)))
+    # 3 examples · (z, a of 2 + 2 neurons, δ of 2 + 2) + E + gradients and new parameters (2·(4 + 2 + 4 + 2))
+    assert len(g.verdicts) == 3 * 12 + 1 + 24 and g.exit_code == 0 and not g.missing
