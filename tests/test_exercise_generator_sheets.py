@@ -56,9 +56,10 @@ def test_sheets_say_what_is_given_and_show_the_rechenweg() -> None:
 @pytest.mark.skipif(shutil.which("pdflatex") is None,
                     reason="pdflatex is not installed here (Debian: texlive-latex-base, texlive-latex-recommended)")
 def test_the_latex_sheets_compile_with_pdflatex(tmp_path: Path) -> None:
-    """Three course exercises and a generated softmax one (.ci/run installs pdflatex where it can)."""
+    """Four course exercises (one a mini-batch) and a generated softmax one (.ci/run installs pdflatex)."""
     exercises = [(name, exercise_file.read(EXAMPLES / name))
-                 for name in ("training-backprop.txt", "matrizen-backprop.txt", "ki-feedforward.txt")]
+                 for name in ("training-backprop.txt", "matrizen-backprop.txt", "ki-feedforward.txt",
+                              "matrizen-minibatch.txt")]
     exercises.append(("generated-softmax", generator.generate([2, 3, 2], ["sigmoid", "softmax"], "backprop", 17)))
     for name, ex in exercises:
         setup = Setup.from_exercise(ex)

@@ -58,11 +58,6 @@ def test_a_mismatched_batch_is_one_sentence(text: str, message: str) -> None:
         exercise_file.parse(text)
 
 
-def test_check_says_plainly_that_it_grades_one_example() -> None:
-    with pytest.raises(ExerciseError, match="one example at a time"):
-        Setup.from_exercise(exercise_file.read(EXAMPLE))
-
-
 def printed_new_parameters(out: str) -> Dict[str, float]:
     """``w¹₀,₀ ← … ≈ 0.5037`` lines of the Rechenweg: name → the rounded new value."""
     found: Dict[str, float] = {}

@@ -19,7 +19,14 @@ dW         ∂E/∂w¹₁₂        dW1_12                             ∂E/∂w
 db         ∂E/∂b¹₂         db1_2                              ∂E/∂b^l_i
 W          w¹₁₂            W1_12                              w^l_ij after the step
 b          b¹₂             b1_2                               b^l_i after the step
+z, a, δ    z¹,¹₂           z1,1_2                             example k of a batch
 =========  ==============  =================================  ====================
+
+In a mini-batch z, a and δ carry the example k after the layer, as the
+Rechenweg prints them ('Matrizen in Neuronalen Netzen' §3.7: a^(l,k)_j):
+``z1,1_2`` is layer 1, example 1, neuron 2 (k counted like the neurons).
+The gradients are the sums over the batch and keep their names, as do the
+parameters after the step.
 
 ASCII names ignore case, spaces, ``^``, braces and brackets (``z^{1}_{2}``
 is ``z1_2``); two indices of one digit each may be written with or without
@@ -31,6 +38,8 @@ a comma (``dW1_12``, ``dW1_1,2``).
 ('∂E/∂w¹₁₂', 'dW1_12', 'dW1_1,0')
 >>> normalize("∂E/∂w¹₁₂") == normalize("dw1_12") == normalize(" dW^{1}_{12} ")
 True
+>>> printed_name(Quantity("z", 1, 0, k=2), get("matrizen"), 2), ascii_name(Quantity("z", 1, 0, k=2), get("matrizen"), 2)
+('z¹,²₀', 'z1,2_0')
 """
 
 from __future__ import annotations
@@ -62,13 +71,16 @@ _NEW_SUFFIXES = ("_neu", "neu", "_new", "new", "'")
 class Quantity:
     """One value of the Rechenweg: ``kind`` (see KINDS), layer ``l``, storage indices ``i``, ``j``.
 
-    ``j`` is used by weights (dW, W) only, ``i`` by everything but E.
+    ``j`` is used by weights (dW, W) only, ``i`` by everything but E. ``k``
+    is the example of a mini-batch for z, a and δ (None for one example);
+    the batch gradients (sums over k) and the new parameters have none.
     """
 
     kind: str
     l: int = 0
     i: int = 0
     j: int = 0
+    k: Optional[int] = None
 
 
 def quantities(t: Trace) -> List[Quantity]:
@@ -78,14 +90,17 @@ def quantities(t: Trace) -> List[Quantity]:
     and ∂E/∂b^l; with η the parameters after the step.
     """
     out: List[Quantity] = []
+    ks: List[Optional[int]] = [None] if t.N == 1 else list(range(t.N))  # a batch: column by column
     for layer in t.layers:
-        out += [Quantity("z", layer.l, i) for i in range(layer.z.n_rows)]
-        out += [Quantity("a", layer.l, i) for i in range(layer.a.n_rows)]
+        for k in ks:
+            out += [Quantity("z", layer.l, i, k=k) for i in range(layer.z.n_rows)]
+            out += [Quantity("a", layer.l, i, k=k) for i in range(layer.a.n_rows)]
     if t.loss is None:
         return out
     out.append(Quantity("E"))
     for back in t.backward:
-        out += [Quantity("delta", back.l, i) for i in range(back.delta.n_rows)]
+        for k in ks:
+            out += [Quantity("delta", back.l, i, k=k) for i in range(back.delta.n_rows)]
     for back in t.backward:
         n, m = back.dW.shape
         out += [Quantity("dW", back.l, i, j) for i in range(n) for j in range(m)]
@@ -99,6 +114,8 @@ def quantities(t: Trace) -> List[Quantity]:
 
 def symbol(q: Quantity, n: Notation, L: int) -> Sym:
     """The symbol of ``q`` in notation ``n`` (for dW and db: the parameter's symbol)."""
+    if q.k is not None:  # example k of a mini-batch: z¹,⁰₀ as the Rechenweg prints it
+        return n.example(symbol(Quantity(q.kind, q.l, q.i, q.j), n, L), q.k)
     if q.kind == "z":
         return n.z(q.l, q.i)
     if q.kind == "a":
@@ -120,7 +137,7 @@ def printed_name(q: Quantity, n: Notation, L: int) -> str:
 
 def _ascii_sym(s: Sym, comma: bool) -> str:
     base = {"δ": "delta"}.get(s.base, s.base)
-    layer = s.sup.strip("()")
+    layer = s.sup.replace("(", "").replace(")", "")  # w⁽¹⁾ is w1; a batch entry z¹,⁰ is z1,0
     joined = ",".join(s.sub) if comma or any(len(p) > 1 for p in s.sub) else "".join(s.sub)
     return f"{base}{layer}_{joined}" if s.sub else base + layer
 

@@ -57,15 +57,16 @@ _FLOAT_NOISE = Fraction(1, 10**9)
 
 def right_value(t: Trace, q: Quantity) -> Scalar:
     """The value of ``q`` in the Rechenweg ``t`` — computed by the core."""
+    k = 0 if q.k is None else q.k  # the column of example k in a mini-batch
     if q.kind == "z":
-        return t.z(q.l)[q.i, 0]
+        return t.z(q.l)[q.i, k]
     if q.kind == "a":
-        return t.a(q.l)[q.i, 0]
+        return t.a(q.l)[q.i, k]
     if q.kind == "E":
         assert t.loss is not None
         return t.loss.value
     if q.kind == "delta":
-        return t.delta(q.l)[q.i, 0]
+        return t.delta(q.l)[q.i, k]
     if q.kind == "dW":
         return t.dW(q.l)[q.i, q.j]
     if q.kind == "db":

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from purenn import activations, losses
 from purenn.exercises.exercise_file import Exercise, ExerciseError
@@ -66,7 +66,10 @@ def parse_values(text: str, what: str, exact: bool) -> List[Scalar]:
 
 @dataclass(frozen=True)
 class Setup:
-    """What the Rechenweg needs: ``net``, ``x``, and for backpropagation ``y``, ``loss``, ``eta``."""
+    """What the Rechenweg needs: ``net``, ``x``, and for backpropagation ``y``, ``loss``, ``eta``.
+
+    ``xs``/``ys`` hold every example of a mini-batch (``x``, ``y`` are the first).
+    """
 
     exercise: Exercise
     net: Network
@@ -75,31 +78,31 @@ class Setup:
     loss: Optional[Loss]
     eta: Optional[Scalar]
     notation: Notation
+    xs: Tuple[List[Scalar], ...] = ()
+    ys: Tuple[List[Scalar], ...] = ()
 
     @classmethod
     def from_exercise(cls, ex: Exercise) -> "Setup":
         """Read and check every number of ``ex``; a missing or ill-fitting one is one clear sentence."""
-        if ex.ask == "minibatch":  # the Rechenweg shows it (purenn backprop); the grading is per example yet
-            raise ExerciseError(f"a mini-batch exercise ({ex.N} examples) is shown by 'purenn backprop', but "
-                                "'purenn check' and the sheets grade one example at a time; give one input and target")
         net = _network(ex)
         if ex.input is None:
             raise ExerciseError("the input is missing: give it as 'input = 1.3, 0.8' (or --input 1.3,0.8)")
-        x = parse_values(ex.input, "input", ex.exact)
-        m = net.structure[0]
-        if len(x) != m:
-            raise ExerciseError(f"input has {len(x)} values, but W1 has {m} columns (one per input)")
-        y: Optional[List[Scalar]] = None
+        batch = len(ex.inputs) > 1  # a mini-batch (from the file, or --input given several times)
+        targets = ex.targets or ((ex.target,) if ex.target is not None else ())
+        if ex.ask != "forward" and len(targets) not in (0, ex.N):
+            raise ExerciseError(f"{ex.N} input{'s' if ex.N > 1 else ''} but {len(targets)} "
+                                f"target{'s' if len(targets) > 1 else ''}: a mini-batch needs one target per input")
+        xs = tuple(_example(t, "input", k, batch, ex.exact, net.structure[0], "W1 has {m} columns (one per input)")
+                   for k, t in enumerate(ex.inputs if batch else (ex.input,)))
+        ys: Tuple[List[Scalar], ...] = ()
         loss: Optional[Loss] = None
         eta: Optional[Scalar] = None
-        if ex.ask == "backprop":
+        if ex.ask in ("backprop", "minibatch"):
             if ex.target is None:
                 raise ExerciseError("a backpropagation exercise needs the target: 'target = 0, 1' (or --target 0,1)")
-            y = parse_values(ex.target, "target", ex.exact)
-            if len(y) != net.structure[-1]:
-                raise ExerciseError(
-                    f"target has {len(y)} values, but the output layer has {net.structure[-1]} neurons"
-                )
+            ys = tuple(_example(t, "target", k, batch, ex.exact, net.structure[-1],
+                                "the output layer has {m} neurons")
+                       for k, t in enumerate(targets))
             try:
                 loss = losses.get(ex.loss) if ex.loss else net.default_loss()
             except ValueError as e:
@@ -112,11 +115,35 @@ class Setup:
             notation = notations.get(ex.notation or notations.DEFAULT)
         except ValueError as e:
             raise ExerciseError(f"notation: {e}") from None
-        return cls(ex, net, x, y, loss, eta, notation)
+        return cls(ex, net, xs[0], ys[0] if ys else None, loss, eta, notation, xs, ys)
+
+    @property
+    def N(self) -> int:
+        """The number of examples: 1, or the size of the mini-batch."""
+        return max(1, len(self.xs))
+
+    @property
+    def X(self) -> Matrix:
+        """The inputs as A^0, one example per column ('Matrizen in Neuronalen Netzen' §3.7)."""
+        return Matrix.from_columns([list(x) for x in self.xs or (self.x,)])
+
+    @property
+    def Y(self) -> Optional[Matrix]:
+        """The targets, one example per column (None for a forward pass)."""
+        return Matrix.from_columns([list(y) for y in self.ys or (self.y,) if y is not None]) if self.y is not None else None
 
     def trace(self) -> Trace:
         """The Rechenweg of the exercise: every value computed by the core."""
-        return trace(self.net, self.x, self.y, self.loss, self.eta)
+        return trace(self.net, self.X, self.Y, self.loss, self.eta)
+
+
+def _example(text: str, what: str, k: int, batch: bool, exact: bool, m: int, expected: str) -> List[Scalar]:
+    """One input or target line, checked against the m neurons it must fill."""
+    name = f"{what} {k + 1}" if batch else what
+    values = parse_values(text, name, exact)
+    if len(values) != m:
+        raise ExerciseError(f"{name} has {len(values)} values, but " + expected.format(m=m))
+    return values
 
 
 def _network(ex: Exercise) -> Network:

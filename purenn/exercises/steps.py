@@ -7,6 +7,11 @@ order — z^1, a^1, …, a^L, E, δ^L … δ^1, ∂E/∂W^l and ∂E/∂b^l, the
 b^l — and computes every value from the values before it, where each value
 the student gave replaces the computed one before the next step uses it.
 
+A mini-batch ('Matrizen in Neuronalen Netzen' §3.7–3.8) is walked the same
+way with one column per example: z, a, δ column by column, each from the
+same example's values, then the gradients as sums over the batch and the
+step with η/N — all from the student's own values where given.
+
 Every step is one call of the core, the same call ``Network.forward``,
 ``Network.backward`` and ``Gradients`` make, so with nothing given the
 chain gives exactly the values of ``purenn.rechenweg.trace`` (a test holds
@@ -70,12 +75,12 @@ def bias_gradient(delta: Matrix) -> Matrix:
     return delta.sum_columns()
 
 
-def updated(P: Matrix, eta: Scalar, grad: Matrix) -> Matrix:
-    """One gradient-descent step for one example, P ← P − η · ∂E/∂P, as ``Network.step`` (N = 1).
+def updated(P: Matrix, eta: Scalar, grad: Matrix, N: int = 1) -> Matrix:
+    """One gradient-descent step P ← P − η/N · ∂E/∂P, the expression of ``Network.step``.
 
     ('Matrizen in Neuronalen Netzen' §3.3; the formula's own entry is ``Network.step``.)
     """
-    return P - eta * grad
+    return P - eta / N * grad
 
 
 # -- the chain -------------------------------------------------------------------------------
@@ -102,13 +107,17 @@ class Chain:
     Y: Optional[Matrix] = None
 
     def _column(self, kind: str, l: int, values: Matrix, given: Dict[Quantity, Scalar]) -> Matrix:
-        out: List[Scalar] = []
-        for i, v in enumerate(values.flat()):
-            q = Quantity(kind, l, i)
-            self.computed[q] = v
-            self.used[q] = given.get(q, v)
-            out.append(self.used[q])
-        return Matrix.column(out)
+        """A vector per example: one column, or one column per example of a batch (entries z^(l,k)_i)."""
+        batch = values.n_cols > 1
+        rows: List[List[Scalar]] = []
+        for i, row in enumerate(values.rows):
+            rows.append([])
+            for k, v in enumerate(row):
+                q = Quantity(kind, l, i, k=k if batch else None)
+                self.computed[q] = v
+                self.used[q] = given.get(q, v)
+                rows[-1].append(self.used[q])
+        return Matrix(rows)
 
     def _matrix(self, kind: str, l: int, values: Matrix, given: Dict[Quantity, Scalar]) -> Matrix:
         rows: List[List[Scalar]] = []
@@ -129,14 +138,15 @@ def follow(setup: Setup, given: Optional[Dict[Quantity, Scalar]] = None) -> Chai
     """
     given = {} if given is None else given
     net, chain = setup.net, Chain(setup)
-    chain.a[0] = net.as_input(setup.x)
+    chain.a[0] = setup.X
     for l in range(1, net.L + 1):
         chain.z[l] = chain._column("z", l, logits(net.layer(l), chain.a[l - 1]), given)
         chain.a[l] = chain._column("a", l, activate(net.activation(l), chain.z[l]), given)
-    if setup.y is None or setup.loss is None:
+    Y = setup.Y
+    if Y is None or setup.loss is None:
         return chain
     L, C = net.L, setup.loss
-    Y = chain.Y = net.as_target(setup.y, 1)
+    chain.Y = Y
     E = Quantity("E")
     chain.computed[E] = loss_value(C, chain.a[L], Y)
     chain.used[E] = given.get(E, chain.computed[E])
@@ -149,36 +159,42 @@ def follow(setup: Setup, given: Optional[Dict[Quantity, Scalar]] = None) -> Chai
         chain.db[l] = chain._column("db", l, bias_gradient(chain.delta[l]), given)
     if setup.eta is not None:
         for l in range(1, L + 1):
-            chain._matrix("W", l, updated(net.W(l), setup.eta, chain.dW[l]), given)
-            chain._column("b", l, updated(net.b(l), setup.eta, chain.db[l]), given)
+            chain._matrix("W", l, updated(net.W(l), setup.eta, chain.dW[l], setup.N), given)
+            chain._column("b", l, updated(net.b(l), setup.eta, chain.db[l], setup.N), given)
     return chain
 
 
 def depends_on(q: Quantity, setup: Setup) -> List[Quantity]:
     """The values that step ``q`` is computed from (the ones a student may have given).
 
+    In a mini-batch every entry of z, a, δ depends on the same example's
+    entries; E, ∂E/∂W and ∂E/∂b (sums over the batch) on every example's.
+
     z^l_i: all of a^(l−1); a^l_i: z^l_i (all of z^l after softmax); E: a^L;
     δ^L_i: z^L_i and a^L_i (all of them after softmax); δ^l_i: δ^(l+1) and z^l_i;
     ∂E/∂w_ij: δ_i and a^(l−1)_j; ∂E/∂b_i: δ_i; new w_ij: ∂E/∂w_ij; new b_i: ∂E/∂b_i.
     """
-    net, l, i = setup.net, q.l, q.i
+    net, l, i, e = setup.net, q.l, q.i, q.k  # e: the example of a batch entry (None for one example)
     sizes = net.structure
     softmax = l >= 1 and isinstance(net.activation(l), Softmax)
+    examples: List[Optional[int]] = [None] if setup.N == 1 else list(range(setup.N))
     if q.kind == "z":
-        return [] if l == 1 else [Quantity("a", l - 1, k) for k in range(sizes[l - 1])]
+        return [] if l == 1 else [Quantity("a", l - 1, k, k=e) for k in range(sizes[l - 1])]
     if q.kind == "a":
-        return [Quantity("z", l, k) for k in range(sizes[l])] if softmax else [Quantity("z", l, i)]
+        return [Quantity("z", l, k, k=e) for k in range(sizes[l])] if softmax else [Quantity("z", l, i, k=e)]
     if q.kind == "E":
-        return [Quantity("a", net.L, k) for k in range(sizes[-1])]
+        return [Quantity("a", net.L, k, k=x) for x in examples for k in range(sizes[-1])]
     if q.kind == "delta":
         own = range(sizes[l]) if softmax else [i]
         if l == net.L:
-            return [Quantity(kind, l, k) for k in own for kind in ("z", "a")]
-        return [Quantity("delta", l + 1, k) for k in range(sizes[l + 1])] + [Quantity("z", l, k) for k in own]
-    if q.kind == "dW":
-        return [Quantity("delta", l, i)] + ([Quantity("a", l - 1, q.j)] if l > 1 else [])
+            return [Quantity(kind, l, k, k=e) for k in own for kind in ("z", "a")]
+        return ([Quantity("delta", l + 1, k, k=e) for k in range(sizes[l + 1])]
+                + [Quantity("z", l, k, k=e) for k in own])
+    if q.kind == "dW":  # the sum over the batch: every example's δ_i and a_j
+        return [d for x in examples
+                for d in [Quantity("delta", l, i, k=x)] + ([Quantity("a", l - 1, q.j, k=x)] if l > 1 else [])]
     if q.kind == "db":
-        return [Quantity("delta", l, i)]
+        return [Quantity("delta", l, i, k=x) for x in examples]
     if q.kind == "W":
         return [Quantity("dW", l, i, q.j)]
     return [Quantity("db", l, i)]

@@ -27,8 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE")
     group = parser.add_argument_group("exercise")
     group.add_argument("--act", metavar="NAMES")
-    group.add_argument("--input", metavar="VALUES")
-    group.add_argument("--target", metavar="VALUES")
+    group.add_argument("--input", metavar="VALUES", action="append")  # several times: a mini-batch
+    group.add_argument("--target", metavar="VALUES", action="append")
     group.add_argument("--eta", metavar="NUMBER")
     group.add_argument("--loss", metavar="NAME")
     parser.add_argument("--min-digits", type=int, default=DEFAULT_MIN_DIGITS, metavar="N")
