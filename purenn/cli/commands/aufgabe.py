@@ -67,8 +67,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.out:
         raise ValueError("--seeds writes one file per seed: name a folder with --out, e.g. --out klasse/")
-    if args.sheets and args.ask == "minibatch":  # said before any file is written
-        raise ValueError("--sheets: the sheets hold one example at a time; a mini-batch exercise has no sheet yet")
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
     seeds = _seeds(args.seeds)
