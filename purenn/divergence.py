@@ -62,6 +62,10 @@ def largest_weight(layers: Sequence[Layer]) -> float:
     return largest
 
 
+def _where(epoch: int, seen: int, total: int) -> str:
+    return f"in epoch {epoch} after {seen} of {total} examples"
+
+
 class Watch:
     """Looks at every mini-batch loss and at the weights after every epoch; raises ``TrainingDiverged``."""
 
@@ -74,9 +78,8 @@ class Watch:
 
     def batch(self, loss: float, epoch: int, seen: int, total: int) -> None:
         """After each mini-batch: its mean loss, before the step it leads to."""
-        where = f"in epoch {epoch} after {seen} of {total} examples"
         if not math.isfinite(loss):
-            self._stop(f"the loss became {loss} {where}", epoch)
+            self._stop(f"the loss became {loss} {_where(epoch, seen, total)}", epoch)
         if self.first:  # the loss of the start weights sets the scale too
             self.reference = max(self.reference, loss)
             self.first = False
@@ -84,7 +87,8 @@ class Watch:
         mean = sum(self.recent) / len(self.recent)
         if len(self.recent) == WINDOW and self.reference > 0 and mean > FACTOR * self.reference:
             self._stop(
-                f"the mean loss of the last {WINDOW} mini-batches is {mean:.4g} {where}, more than "
+                f"the mean loss of the last {WINDOW} mini-batches is {mean:.4g} "
+                f"{_where(epoch, seen, total)}, more than "
                 f"{FACTOR:g} times the loss at the start ({self.reference:.4g})",
                 epoch,
             )

@@ -59,3 +59,21 @@ def test_check_details_and_a_bad_exercise_file(tmp_path: Path) -> None:
     bad.write_text("W1 = 1 2\nW2 = 3\n", encoding="utf-8")
     r = run_main("check", str(bad), str(answers))
     assert r.returncode == 2 and "b1 is missing" in r.stderr
+
+
+def test_a_huge_typed_number_in_an_exercise_or_an_answer_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    # Fraction("1e99999999") would compute a number of 100 million digits; every typed number is bounded
+    exercise = tmp_path / "aufgabe.txt"
+    exercise.write_text("W1 = 5 2 4\nb1 = 1\nact = relu\ninput = 0.2 0.1 1e99999999\nexact = yes\n", encoding="utf-8")
+    answers = tmp_path / "antwort.txt"
+    answers.write_text("z1_1 = 3.2\n", encoding="utf-8")
+    written = exercise.read_bytes(), answers.read_bytes()
+    for argv in (["check", str(exercise), str(answers)], ["backprop", str(exercise), "--target", "1"]):
+        r = run_main(*argv)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1, (argv, r.stderr)
+        assert "input: entry 3" in r.stderr and "exponent may be at most ±400" in r.stderr
+    assert (exercise.read_bytes(), answers.read_bytes()) == written  # the files are left as they were
+    exercise.write_text("W1 = 5 2 4\nb1 = 1\nact = relu\ninput = 0.2 0.1 0.25\nexact = yes\n", encoding="utf-8")
+    answers.write_text("z1_1 = 3.2\na1_1 = 1e99999999\n", encoding="utf-8")
+    r = run_main("check", str(exercise), str(answers))
+    assert r.returncode == 2 and "line 2" in r.stderr and "exponent may be at most ±400" in r.stderr

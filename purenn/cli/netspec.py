@@ -36,7 +36,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from purenn import activations, validation
 from purenn.cli.parser import Parser
-from purenn.rechenweg.exact import exact_network, parse_scalar
+from purenn.rechenweg.exact import exact_network, parse_matrix, parse_scalar, parse_vector
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network
@@ -69,86 +69,6 @@ INLINE_HELP = (
     "--b<k> VALUES  bias b^k: one entry per neuron (row of W^k)\n"
     "               layers k = 1..L; numbers as decimals or fractions (1/3)"
 )
-
-
-# -- matrices and vectors ------------------------------------------------------------
-
-
-def _entries(row: str) -> List[str]:
-    return [e for e in re.split(r"[,\s]+", row.strip()) if e]
-
-
-def _rows(text: str, flag: str) -> List[List[str]]:
-    rows = text.strip().split(";")
-    if len(rows) > 1 and not rows[-1].strip():
-        rows.pop()  # "2,1;1,2;" — a trailing ';' ends the last row
-    if not text.strip():
-        raise ValueError(f"{flag} is empty")
-    out = []
-    for k, row in enumerate(rows, start=1):
-        entries = _entries(row)
-        if not entries:
-            raise ValueError(f"{flag}: row {k} is empty")
-        out.append(entries)
-    return out
-
-
-def _number(text: str, flag: str, row: int, col: int, n_rows: int, exact: bool) -> Scalar:
-    where = f"{flag}: row {row}, entry {col}" if n_rows > 1 else f"{flag}: entry {col}"
-    return _scalar(text, exact, where)
-
-
-def _scalar(text: str, exact: bool, where: str) -> Scalar:
-    """A typed number, refused before reading if it is too long or too large (``purenn.validation``)."""
-    validation.typed_number(text, where)
-    try:
-        value = parse_scalar(text, exact, where)
-    except OverflowError:
-        raise ValueError(
-            f"{where}: {text.strip()!r} is too large for a float (at most about 1.8e308); "
-            f"--exact computes with it exactly"
-        ) from None
-    return validation.number(value, where)
-
-
-def parse_matrix(text: str, flag: str = "matrix", exact: bool = False) -> List[List[Scalar]]:
-    """The rows of a matrix typed as ``"2,1;1,2;0.5,3"`` (``;`` between rows, ``,``/spaces in a row).
-
-    >>> parse_matrix("2 1; 1 2; 0.5 3")
-    [[2.0, 1.0], [1.0, 2.0], [0.5, 3.0]]
-    >>> parse_matrix("0.2, 1/3", exact=True)
-    [[Fraction(1, 5), Fraction(1, 3)]]
-    """
-    rows = _rows(text, flag)
-    for k, row in enumerate(rows[1:], start=2):
-        if len(row) != len(rows[0]):
-            n = len(row)
-            raise ValueError(
-                f"{flag}: row {k} has {n} entr{'y' if n == 1 else 'ies'}, row 1 has {len(rows[0])}"
-            )
-    return [
-        [_number(v, flag, i, j, len(rows), exact) for j, v in enumerate(row, start=1)]
-        for i, row in enumerate(rows, start=1)
-    ]
-
-
-def parse_vector(text: str, flag: str = "vector", exact: bool = False) -> List[Scalar]:
-    """The entries of a vector typed as ``"-1,0,-0.25"`` (or as a column ``"-1;0;-0.25"``).
-
-    >>> parse_vector("-1, 0, -0.25"), parse_vector("1;2")
-    ([-1.0, 0.0, -0.25], [1.0, 2.0])
-    """
-    rows = _rows(text, flag)
-    if len(rows) == 1:
-        entries = rows[0]
-    elif all(len(r) == 1 for r in rows):
-        entries = [r[0] for r in rows]
-    else:
-        raise ValueError(
-            f"{flag} is one list of numbers, separated by ',' — got {len(rows)} rows "
-            f"separated by ';'"
-        )
-    return [_scalar(v, exact, f"{flag}: entry {j}") for j, v in enumerate(entries, start=1)]
 
 
 # -- taking --W<k>/--b<k> out of the arguments -------------------------------------------
@@ -366,7 +286,7 @@ def read_vector(text: str, flag: str, n: int, exact: bool, expected: str) -> Lis
 
 def read_scalar(text: str, flag: str, exact: bool) -> Scalar:
     """A single number option such as ``--eta``."""
-    return _scalar(text, exact, flag)
+    return parse_scalar(text, exact, flag)
 
 
 # -- the parser ----------------------------------------------------------------------------

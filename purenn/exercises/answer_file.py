@@ -27,6 +27,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import List, Optional
 
+from purenn import validation
+
 __all__ = ["Answer", "AnswerError", "parse", "read", "parse_value"]
 
 _DECIMAL = re.compile(r"^([+-]?)(\d*)(?:[.,](\d*))?(?:[eE]([+-]?\d+))?$")
@@ -63,6 +65,10 @@ def parse_value(text: str, where: str = "") -> "tuple[Fraction, Optional[Fractio
     """
     cleaned = text.strip().lstrip("≈=~").strip().replace("\u2212", "-").replace(" ", "")
     prefix = f"{where}: " if where else ""
+    try:
+        validation.typed_number(cleaned, where or "answer")  # "1e99999999" would take minutes
+    except ValueError as error:
+        raise AnswerError(str(error)) from None
     fraction = _FRACTION.match(cleaned)
     if fraction:
         if int(fraction.group(2)) == 0:

@@ -14,7 +14,6 @@ Fraction(16, 5)
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
@@ -25,43 +24,12 @@ from purenn.losses import Loss
 from purenn.matrix import Matrix
 from purenn.network import Network
 from purenn.rechenweg import notation as notations
-from purenn.rechenweg.exact import parse_scalar
+from purenn.rechenweg.exact import parse_matrix, parse_scalar, parse_vector
 from purenn.rechenweg.notation import Notation
 from purenn.rechenweg.trace import Trace, trace
 from purenn.scalars import Scalar
 
-__all__ = ["Setup", "parse_rows", "parse_values"]
-
-
-def _entries(row: str) -> List[str]:
-    return [e for e in re.split(r"[,\s]+", row.strip()) if e]
-
-
-def parse_rows(text: str, what: str, exact: bool) -> List[List[Scalar]]:
-    """A matrix typed as ``"2,1;1,2;0.5,3"``: rows split at ``;``, entries at ``,`` or spaces."""
-    rows = [r for r in text.strip().split(";")]
-    if len(rows) > 1 and not rows[-1].strip():
-        rows.pop()
-    parsed: List[List[Scalar]] = []
-    for k, row in enumerate(rows, start=1):
-        entries = _entries(row)
-        if not entries:
-            raise ExerciseError(f"{what}: row {k} is empty")
-        parsed.append([parse_scalar(e, exact, f"{what}, row {k}") for e in entries])
-    for k, parsed_row in enumerate(parsed[1:], start=2):
-        if len(parsed_row) != len(parsed[0]):
-            raise ExerciseError(f"{what}: row {k} has {len(parsed_row)} entries, row 1 has {len(parsed[0])}")
-    return parsed
-
-
-def parse_values(text: str, what: str, exact: bool) -> List[Scalar]:
-    """A vector typed as ``"-1,0,-0.25"`` (or as a column ``"-1;0;-0.25"``)."""
-    rows = parse_rows(text, what, exact)
-    if len(rows) == 1:
-        return rows[0]
-    if all(len(r) == 1 for r in rows):
-        return [r[0] for r in rows]
-    raise ExerciseError(f"{what} is one list of numbers, got {len(rows)} rows separated by ';'")
+__all__ = ["Setup"]
 
 
 @dataclass(frozen=True)
@@ -140,7 +108,7 @@ class Setup:
 def _example(text: str, what: str, k: int, batch: bool, exact: bool, m: int, expected: str) -> List[Scalar]:
     """One input or target line, checked against the m neurons it must fill."""
     name = f"{what} {k + 1}" if batch else what
-    values = parse_values(text, name, exact)
+    values = parse_vector(text, name, exact)
     if len(values) != m:
         raise ExerciseError(f"{name} has {len(values)} values, but " + expected.format(m=m))
     return values
@@ -163,8 +131,8 @@ def _network(ex: Exercise) -> Network:
         raise ExerciseError(f"act names {len(names)} activations for {L} layers: one per layer, or one for all")
     layers: List[Layer] = []
     for k in range(1, L + 1):
-        W = Matrix(parse_rows(ex.weights[k], f"W{k}", ex.exact))
-        b = parse_values(ex.biases[k], f"b{k}", ex.exact)
+        W = Matrix(parse_matrix(ex.weights[k], f"W{k}", ex.exact))
+        b = parse_vector(ex.biases[k], f"b{k}", ex.exact)
         if len(b) != W.n_rows:
             raise ExerciseError(f"b{k} has {len(b)} entries, but W{k} has {W.n_rows} rows: one bias per neuron")
         if layers and W.n_cols != layers[-1].n_neurons:

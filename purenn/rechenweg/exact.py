@@ -22,12 +22,16 @@ import math
 import re
 from fractions import Fraction
 
+from typing import List
+
+from purenn import validation
 from purenn.layer import Layer
 from purenn.matrix import Matrix
 from purenn.network import Network
 from purenn.scalars import Scalar, is_number
 
-__all__ = ["parse_scalar", "to_fraction", "exact_matrix", "exact_network", "is_exact"]
+__all__ = ["parse_scalar", "parse_matrix", "parse_vector", "to_fraction", "exact_matrix", "exact_network",
+           "is_exact"]
 
 # A number as typed: "3", "-0.25", ".5", "1e-3", or a fraction "1/3", "-2/7".
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+/\d+$")
@@ -51,11 +55,85 @@ def parse_scalar(text: str, exact: bool = False, where: str = "") -> Scalar:
     prefix = f"{where}: " if where else ""
     if not _NUMBER.match(cleaned):
         raise ValueError(f"{prefix}{text.strip()!r} is not a number")
+    validation.typed_number(cleaned, where or "number")  # "1e99999999" would take minutes to read
     try:
         q = Fraction(cleaned)
     except ZeroDivisionError:
         raise ValueError(f"{prefix}{text.strip()!r} divides by zero") from None
-    return q if exact else float(q)
+    if exact:
+        return q
+    try:
+        return float(q)
+    except OverflowError:
+        raise ValueError(
+            f"{prefix}{text.strip()!r} is too large for a float (at most about 1.8e308); "
+            f"exact mode (--exact) computes with it exactly"
+        ) from None
+
+
+# -- matrices and vectors as typed: "2,1;1,2;0.5,3" ---------------------------------------
+
+
+def _entries(row: str) -> List[str]:
+    return [e for e in re.split(r"[,\s]+", row.strip()) if e]
+
+
+def _rows(text: str, what: str) -> List[List[str]]:
+    rows = text.strip().split(";")
+    if len(rows) > 1 and not rows[-1].strip():
+        rows.pop()  # "2,1;1,2;" — a trailing ';' ends the last row
+    if not text.strip():
+        raise ValueError(f"{what} is empty")
+    out = []
+    for k, row in enumerate(rows, start=1):
+        entries = _entries(row)
+        if not entries:
+            raise ValueError(f"{what}: row {k} is empty")
+        out.append(entries)
+    return out
+
+
+def parse_matrix(text: str, what: str = "matrix", exact: bool = False) -> List[List[Scalar]]:
+    """The rows of a matrix typed as ``"2,1;1,2;0.5,3"`` (``;`` between rows, ``,``/spaces in a row).
+
+    ``what`` names it in an error message (``--W1``, ``W1`` in an exercise file).
+
+    >>> parse_matrix("2 1; 1 2; 0.5 3")
+    [[2.0, 1.0], [1.0, 2.0], [0.5, 3.0]]
+    >>> parse_matrix("0.2, 1/3", exact=True)
+    [[Fraction(1, 5), Fraction(1, 3)]]
+    """
+    rows = _rows(text, what)
+    for k, row in enumerate(rows[1:], start=2):
+        if len(row) != len(rows[0]):
+            n = len(row)
+            raise ValueError(
+                f"{what}: row {k} has {n} entr{'y' if n == 1 else 'ies'}, row 1 has {len(rows[0])}"
+            )
+    return [
+        [parse_scalar(v, exact, f"{what}: row {i}, entry {j}" if len(rows) > 1 else f"{what}: entry {j}")
+         for j, v in enumerate(row, start=1)]
+        for i, row in enumerate(rows, start=1)
+    ]
+
+
+def parse_vector(text: str, what: str = "vector", exact: bool = False) -> List[Scalar]:
+    """The entries of a vector typed as ``"-1,0,-0.25"`` (or as a column ``"-1;0;-0.25"``).
+
+    >>> parse_vector("-1, 0, -0.25"), parse_vector("1;2")
+    ([-1.0, 0.0, -0.25], [1.0, 2.0])
+    """
+    rows = _rows(text, what)
+    if len(rows) == 1:
+        entries = rows[0]
+    elif all(len(r) == 1 for r in rows):
+        entries = [r[0] for r in rows]
+    else:
+        raise ValueError(
+            f"{what} is one list of numbers, separated by ',' — got {len(rows)} rows "
+            f"separated by ';'"
+        )
+    return [parse_scalar(v, exact, f"{what}: entry {j}") for j, v in enumerate(entries, start=1)]
 
 
 def to_fraction(value: Scalar) -> Fraction:
